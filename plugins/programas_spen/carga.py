@@ -1,0 +1,167 @@
+"""Lectura de los archivos YAML de ``datos/`` en árboles que recuerdan línea y columna.
+
+Cada valor del árbol tiene una ruta (tupla de claves e índices); ``Arbol.marcas`` da la
+línea y columna (desde 1) donde empieza en el archivo, y ``Arbol.marcas_clave`` la de la
+clave que lo introduce. Las fechas se leen como texto (el esquema las valida), y las claves
+repetidas, que PyYAML aceptaría en silencio, se informan como error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problemas import Informe
+
+Ruta = tuple[str | int, ...]
+
+
+class _Cargador(yaml.SafeLoader):
+    """SafeLoader que no convierte fechas: ``2024-03-13`` queda como texto."""
+
+
+_Cargador.yaml_implicit_resolvers = {
+    inicial: [(etiqueta, regex) for etiqueta, regex in resolvers
+              if etiqueta != "tag:yaml.org,2002:timestamp"]
+    for inicial, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Arbol:
+    """Contenido de un archivo YAML con la posición de cada valor."""
+
+    archivo: str
+    datos: Any
+    marcas: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
+    marcas_clave: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
+
+    def posicion(self, ruta: Ruta, clave: bool = False) -> tuple[int, int]:
+        """Línea y columna de la ruta, o de su antecesor más cercano que tenga marca."""
+        tabla = self.marcas_clave if clave else self.marcas
+        actual = tuple(ruta)
+        while actual:
+            if actual in tabla:
+                return tabla[actual]
+            if clave and actual in self.marcas:
+                return self.marcas[actual]
+            actual = actual[:-1]
+        return self.marcas.get((), (1, 1))
+
+
+def _marca(nodo: yaml.Node) -> tuple[int, int]:
+    return nodo.start_mark.line + 1, nodo.start_mark.column + 1
+
+
+def _convertir(nodo: yaml.Node, ruta: Ruta, arbol: Arbol, cargador: _Cargador,
+               informe: Informe) -> Any:
+    arbol.marcas[ruta] = _marca(nodo)
+    if isinstance(nodo, yaml.MappingNode):
+        resultado: dict[str, Any] = {}
+        for nodo_clave, nodo_valor in nodo.value:
+            clave = cargador.construct_object(nodo_clave, deep=True)
+            if not isinstance(clave, str):
+                clave = str(clave)
+            hija = (*ruta, clave)
+            if clave in resultado:
+                linea, columna = _marca(nodo_clave)
+                primera = arbol.marcas_clave[hija][0]
+                informe.error(arbol.archivo, linea, columna,
+                              f"la clave «{clave}» está repetida (ya aparece en la línea "
+                              f"{primera}); se esperaba cada clave una sola vez")
+                continue
+            arbol.marcas_clave[hija] = _marca(nodo_clave)
+            resultado[clave] = _convertir(nodo_valor, hija, arbol, cargador, informe)
+        return resultado
+    if isinstance(nodo, yaml.SequenceNode):
+        return [_convertir(hijo, (*ruta, i), arbol, cargador, informe)
+                for i, hijo in enumerate(nodo.value)]
+    return cargador.construct_object(nodo, deep=True)
+
+
+def leer_texto(texto: str, archivo: str, informe: Informe) -> Arbol | None:
+    """Convierte el texto YAML de ``archivo`` en un árbol; ``None`` si no se puede leer."""
+    arbol = Arbol(archivo=archivo, datos=None)
+    cargador = _Cargador(texto)
+    try:
+        nodo = cargador.get_single_node()
+        if nodo is None:
+            informe.error(archivo, 1, 1, "el archivo está vacío; se esperaba un documento YAML")
+            return None
+        arbol.datos = _convertir(nodo, (), arbol, cargador, informe)
+    except yaml.MarkedYAMLError as exc:
+        marca = exc.problem_mark or exc.context_mark
+        linea, columna = (marca.line + 1, marca.column + 1) if marca else (0, 0)
+        informe.error(archivo, linea, columna,
+                      f"YAML mal formado: {_traducir_yaml(exc)}")
+        return None
+    except yaml.YAMLError as exc:
+        informe.error(archivo, 0, 0, f"YAML mal formado: {exc}")
+        return None
+    finally:
+        cargador.dispose()
+    return arbol
+
+
+_TRADUCCIONES = {
+    "mapping values are not allowed here": "aquí no se admite «clave: valor» "
+    "(¿falta sangría o comillas en un texto con «:»?)",
+    "could not find expected ':'": "no se encontró el «:» que separa clave y valor",
+    "found character '\\t' that cannot start any token": "hay un tabulador; use espacios",
+    "expected <block end>, but found": "la sangría no cuadra con la línea anterior; se esperaba",
+    "found undefined alias": "alias no definido",
+    "while scanning a quoted scalar": "comillas sin cerrar",
+    "found unexpected end of stream": "el archivo termina antes de cerrar un valor",
+    "while parsing a block collection": "lista mal formada",
+    "while parsing a block mapping": "objeto mal formado",
+    "did not find expected key": "no se encontró la clave esperada",
+    "did not find expected '-' indicator": "no se encontró el «-» de un elemento de lista",
+    "expected the document to end, but found": "se esperaba el fin del documento, pero se "
+    "encontró",
+    "while parsing a flow sequence": "al leer una lista entre corchetes",
+    "while parsing a flow mapping": "al leer un objeto entre llaves",
+    "while scanning a simple key": "al leer una clave",
+    "while scanning a plain scalar": "al leer un texto sin comillas",
+    "while scanning a block scalar": "al leer un bloque de texto",
+    "found unknown escape character": "secuencia de escape desconocida",
+    ", but got": ", pero se encontró",
+    ", but found": ", pero se encontró",
+    "expected": "se esperaba",
+    "found": "se encontró",
+    " or ": " o ",
+}
+
+
+def _traducir_yaml(exc: yaml.MarkedYAMLError) -> str:
+    partes = [p for p in (exc.context, exc.problem) if p]
+    traducidas = []
+    for parte in partes:
+        texto = parte
+        for original, traduccion in _TRADUCCIONES.items():
+            if original in texto:
+                texto = texto.replace(original, traduccion)
+        traducidas.append(texto)
+    return "; ".join(traducidas) or "error de sintaxis"
+
+
+def leer_archivo(ruta: Path, base: Path, informe: Informe) -> Arbol | None:
+    """Lee un archivo de datos; los problemas se registran con su ruta relativa a ``base``."""
+    nombre = ruta.relative_to(base).as_posix() if ruta.is_relative_to(base) else str(ruta)
+    try:
+        texto = ruta.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        informe.error(nombre, 0, 0, f"el archivo no está en UTF-8 (byte {exc.start})")
+        return None
+    except OSError as exc:
+        informe.error(nombre, 0, 0, f"no se pudo leer el archivo: {exc.strerror}")
+        return None
+    return leer_texto(texto, nombre, informe)
+
+
+def archivos_de_datos(directorio: Path) -> list[Path]:
+    """Todos los ``*.yml`` y ``*.yaml`` bajo ``directorio``, en orden estable."""
+    return sorted(p for p in directorio.rglob("*") if p.suffix in {".yml", ".yaml"}
+                  and p.is_file())

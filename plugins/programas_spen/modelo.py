@@ -1,0 +1,507 @@
+"""El modelo de datos: registros inmutables y tipados de los documentos del SPEN.
+
+Los nombres son los de las fuentes (actividad, mecanismo, tema, compromiso, sesión, acuerdo).
+Cada registro guarda ``fuente`` (dónde está en su documento fuente) y ``linea`` (dónde está en
+su archivo de datos, para los mensajes de validación). Ningún registro conoce URL ni páginas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EstadoCalendario = Literal["meses", "periodo", "permanente", "no_dado"]
+TipoDocumento = Literal[
+    "programa_anual_trabajo", "programa_anual_comision", "informe_seguimiento", "plan_trabajo"
+]
+TipoSesion = Literal["ordinaria", "extraordinaria", "extraordinaria_urgente"]
+
+TIPOS_DOCUMENTO: dict[str, str] = {
+    "programa_anual_trabajo": "Programa anual de trabajo",
+    "programa_anual_comision": "Programa anual de trabajo de comisión",
+    "informe_seguimiento": "Informe de seguimiento de compromisos y acuerdos",
+    "plan_trabajo": "Plan de trabajo",
+}
+TIPOS_SESION: dict[str, str] = {
+    "ordinaria": "ordinaria",
+    "extraordinaria": "extraordinaria",
+    "extraordinaria_urgente": "extraordinaria urgente",
+}
+ESTATUS: dict[str, str] = {
+    "concluido": "Concluido", "en_curso": "En curso", "pendiente": "Pendiente",
+}
+
+
+@dataclass(frozen=True)
+class Fuente:
+    """Dónde está un registro en su documento fuente."""
+
+    seccion: str | None = None
+    tabla: str | None = None
+    fila: int | None = None
+    pagina: int | None = None
+    numeral: str | None = None
+    nota: str | None = None
+    parrafo: int | None = None
+
+    def describir(self) -> str:
+        """Descripción breve en español: «Anexo, tabla INGRESO/SELECCION, fila 3»."""
+        partes = []
+        if self.seccion:
+            partes.append(f"sección «{self.seccion}»")
+        if self.tabla:
+            partes.append(f"tabla «{self.tabla}»")
+        if self.fila:
+            partes.append(f"fila {self.fila}")
+        if self.numeral:
+            partes.append(f"numeral {self.numeral}")
+        if self.parrafo:
+            partes.append(f"párrafo {self.parrafo}")
+        if self.nota:
+            partes.append(f"nota {self.nota}")
+        if self.pagina:
+            partes.append(f"página {self.pagina}")
+        return ", ".join(partes)
+
+
+@dataclass(frozen=True)
+class Rango:
+    """Meses de ``desde`` a ``hasta`` (AAAA-MM), inclusive."""
+
+    desde: str
+    hasta: str
+
+    def meses(self) -> tuple[str, ...]:
+        """Los meses del rango en orden."""
+        anio, mes = int(self.desde[:4]), int(self.desde[5:])
+        fin = (int(self.hasta[:4]), int(self.hasta[5:]))
+        resultado = []
+        while (anio, mes) <= fin:
+            resultado.append(f"{anio:04d}-{mes:02d}")
+            mes += 1
+            if mes == 13:
+                anio, mes = anio + 1, 1
+        return tuple(resultado)
+
+
+@dataclass(frozen=True)
+class Calendario:
+    """Cuándo ocurre algo, con el estado en que lo da la fuente (nunca adivinado)."""
+
+    estado: EstadoCalendario
+    meses: tuple[str, ...] = ()
+    texto: str | None = None
+    rango: Rango | None = None
+    condicion: str | None = None
+    marcas_fuera_de_tabla: int | None = None
+    nota: str | None = None
+
+
+@dataclass(frozen=True)
+class Nota:
+    """Nota al pie de una tabla, con su marca (``*``)."""
+
+    marca: str
+    texto: str
+
+
+@dataclass(frozen=True)
+class Sigla:
+    """Una sigla o abreviatura que define el documento."""
+
+    sigla: str
+    significado: str
+    fuente: Fuente | None = None
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Seccion:
+    """Un apartado de prosa del documento (Markdown literal)."""
+
+    id: str
+    titulo: str
+    texto: str
+    fuente: Fuente | None = None
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Variante:
+    """Otra redacción del mismo texto en la fuente."""
+
+    texto: str
+    fuente: Fuente
+
+
+@dataclass(frozen=True)
+class Eje:
+    """Eje rector o eje de un plan."""
+
+    id: str
+    texto: str
+    fuente: Fuente
+    numero: int | None = None
+    variantes: tuple[Variante, ...] = ()
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Objetivo:
+    """Objetivo general o específico."""
+
+    id: str
+    nivel: Literal["general", "especifico"]
+    texto: str
+    fuente: Fuente
+    numero: str | None = None
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class LineaAccion:
+    """Línea de acción de un programa o plan."""
+
+    id: str
+    texto: str
+    fuente: Fuente
+    numero: str | None = None
+    grupo: str | None = None
+    objetivo: str | None = None
+    calendario: Calendario | None = None
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Actividad:
+    """Actividad de un programa (por mecanismo) o fila de un cronograma."""
+
+    id: str
+    texto: str
+    calendario: Calendario
+    fuente: Fuente
+    marca: str | None = None
+    ejes: tuple[str, ...] = ()
+    ficha: str | None = None
+    mecanismo: str | None = None
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Mecanismo:
+    """Mecanismo o proceso del SPEN con su tabla de actividades."""
+
+    id: str
+    nombre: str
+    titulo_tabla: str
+    actividades: tuple[Actividad, ...]
+    fuente: Fuente
+    encabezado: str | None = None
+    actividades_publicadas: int | None = None
+    notas: tuple[Nota, ...] = ()
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Tema:
+    """Tema (asunto) del programa anual de una comisión."""
+
+    id: str
+    texto: str
+    calendario: Calendario
+    fuente: Fuente
+    clasificacion: str | None = None
+    area: str | None = None
+    observaciones: str | None = None
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Cronograma:
+    """Cronograma de un plan de trabajo."""
+
+    titulo: str
+    filas: tuple[Actividad, ...]
+    periodo_declarado: str | None = None
+    periodo_declarado_rango: Rango | None = None
+    encabezado: str | None = None
+    notas: tuple[Nota, ...] = ()
+    fuente: Fuente | None = None
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Ficha:
+    """Ficha técnica de una línea de acción."""
+
+    id: str
+    linea_accion: str
+    fuente: Fuente
+    ejes: tuple[str, ...] = ()
+    objetivos: tuple[str, ...] = ()
+    actividad: str | None = None
+    periodo: str | None = None
+    calendario: Calendario | None = None
+    participantes: str | None = None
+    lugar: str | None = None
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class SesionProgramada:
+    """Sesión que un programa prevé (semana y mes)."""
+
+    id: str
+    tipo: TipoSesion
+    mes: str
+    texto: str
+    fuente: Fuente
+    ordinal: int | None = None
+    semana: int | None = None
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Integrante:
+    """Integrante de una comisión o firmante de un acuerdo."""
+
+    nombre: str
+    cargo: str
+    fuente: Fuente | None = None
+
+
+@dataclass(frozen=True)
+class Sesion:
+    """Sesión celebrada de un órgano, tal como la nombra un documento."""
+
+    id: str
+    organo: str
+    tipo: TipoSesion
+    fecha: str
+    texto: str
+    fuente: Fuente
+    ordinal: int | None = None
+    compromisos_declarados: int | None = None
+    programada: str | None = None
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Compromiso:
+    """Compromiso o acuerdo de una comisión, con su seguimiento."""
+
+    id: str
+    numero: int
+    sesion: str
+    sesion_texto: str
+    texto: str
+    area: str
+    area_texto: str
+    avance: str
+    estatus: Literal["concluido", "en_curso", "pendiente"]
+    estatus_texto: str
+    porcentaje: float
+    fuente: Fuente
+    fecha_texto: str | None = None
+    acuerdos: tuple[str, ...] = ()
+    temas: tuple[str, ...] = ()
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class PuntoAcuerdo:
+    """Punto resolutivo de un acuerdo (Primero, Segundo…)."""
+
+    ordinal: str
+    texto: str
+
+
+@dataclass(frozen=True)
+class Acuerdo:
+    """Lo que un documento dice de un acuerdo (se reúnen por número en el grafo)."""
+
+    numero: str
+    organo: str
+    fuente: Fuente
+    titulo: str | None = None
+    fecha: str | None = None
+    sesion: str | None = None
+    aprueba: str | None = None
+    enlace: str | None = None
+    votacion: str | None = None
+    firmantes: tuple[Integrante, ...] = ()
+    antecedentes: str | None = None
+    considerandos: str | None = None
+    puntos: tuple[PuntoAcuerdo, ...] = ()
+    publicar_gaceta: bool | None = None
+    documento: str = ""
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Conteo:
+    """Número que la prosa afirma sobre una colección de registros."""
+
+    coleccion: str
+    valor: int
+    cita: str
+    fuente: Fuente
+    filtro: dict[str, str | int | float | bool] = field(default_factory=dict)
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Cifra:
+    """Cifra resumen que publica el documento."""
+
+    id: str
+    indicador: str
+    valor: float
+    unidad: Literal["porcentaje", "numero"]
+    cita: str
+    fuente: Fuente
+    grupo: str | None = None
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class FuenteDocumento:
+    """El archivo fuente del documento y lo que su extracción perdió."""
+
+    archivo: str
+    descripcion: str
+    perdidas: str | None = None
+
+
+@dataclass(frozen=True)
+class Anexo:
+    """Anexo del acuerdo al que pertenece el documento."""
+
+    numero: str
+    titulo: str | None = None
+
+
+@dataclass(frozen=True)
+class Presentacion:
+    """Sesión (y punto del orden del día) en que se presentó el documento."""
+
+    sesion: str
+    punto: str | None = None
+    fuente: Fuente | None = None
+
+
+@dataclass(frozen=True)
+class Documento:
+    """Un documento fuente completo: un archivo de ``datos/``."""
+
+    id: str
+    tipo: TipoDocumento
+    institucion: str
+    organo: str
+    titulo: str
+    titulo_corto: str
+    anio: int
+    fuente: FuenteDocumento
+    archivo: str = ""
+    fecha: str | None = None
+    periodo: Rango | None = None
+    anexo: Anexo | None = None
+    aprobado_por: str | None = None
+    presentado_en: Presentacion | None = None
+    siglas: tuple[Sigla, ...] = ()
+    secciones: tuple[Seccion, ...] = ()
+    ejes: tuple[Eje, ...] = ()
+    objetivos: tuple[Objetivo, ...] = ()
+    lineas_accion: tuple[LineaAccion, ...] = ()
+    mecanismos: tuple[Mecanismo, ...] = ()
+    temas: tuple[Tema, ...] = ()
+    cronograma: Cronograma | None = None
+    fichas: tuple[Ficha, ...] = ()
+    sesiones_programadas: tuple[SesionProgramada, ...] = ()
+    integrantes: tuple[Integrante, ...] = ()
+    sesiones: tuple[Sesion, ...] = ()
+    compromisos: tuple[Compromiso, ...] = ()
+    acuerdos: tuple[Acuerdo, ...] = ()
+    conteos: tuple[Conteo, ...] = ()
+    cifras_publicadas: tuple[Cifra, ...] = ()
+
+    @property
+    def actividades(self) -> tuple[Actividad, ...]:
+        """Todas las actividades: las de cada mecanismo y las filas del cronograma."""
+        propias = tuple(a for m in self.mecanismos for a in m.actividades)
+        return propias + (self.cronograma.filas if self.cronograma else ())
+
+    def coleccion(self, nombre: str) -> tuple[object, ...]:
+        """La colección de registros con ese nombre (para los conteos)."""
+        if nombre == "actividades":
+            return self.actividades
+        return tuple(getattr(self, nombre, ()))
+
+
+@dataclass(frozen=True)
+class Institucion:
+    """INE o un OPLE."""
+
+    id: str
+    nombre: str
+    siglas: str
+    tipo: Literal["ine", "ople"]
+    entidad: str | None = None
+    encabezado: str | None = None
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Organo:
+    """Órgano de una institución (consejo, junta, comisión, dirección ejecutiva…)."""
+
+    id: str
+    nombre: str
+    institucion: str
+    tipo: str
+    siglas: str | None = None
+    alias: tuple[str, ...] = ()
+    pertenece_a: str | None = None
+    descripcion: str | None = None
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Area:
+    """Área responsable (dirección, subdirección, coordinación…)."""
+
+    id: str
+    nombre: str
+    institucion: str
+    siglas: str | None = None
+    alias: tuple[str, ...] = ()
+    pertenece_a: str | None = None
+    linea: int = 0
+
+
+@dataclass(frozen=True)
+class Catalogo:
+    """Instituciones, órganos y áreas de ``datos/instituciones.yml``."""
+
+    instituciones: tuple[Institucion, ...] = ()
+    organos: tuple[Organo, ...] = ()
+    areas: tuple[Area, ...] = ()
+    archivo: str = ""
+
+
+@dataclass(frozen=True)
+class Datos:
+    """Todo lo cargado y validado: el catálogo y los documentos."""
+
+    catalogo: Catalogo
+    documentos: tuple[Documento, ...]

@@ -1,0 +1,222 @@
+"""Comprobación de identificadores y referencias entre registros, sobre los árboles leídos.
+
+Trabaja sobre los árboles (no sobre el modelo) para poder señalar la línea y columna exacta
+de cada referencia rota, y para reunir los identificadores incluso de archivos con otros
+errores, de modo que un error no produzca una cascada de errores falsos en otros archivos.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .carga import Arbol, Ruta
+from .problemas import Informe
+
+#: Colecciones de un documento cuyos registros tienen id (ancla o página propia).
+COLECCIONES_CON_ID: tuple[tuple[str | int, ...], ...] = (
+    ("secciones", "*"), ("ejes", "*"), ("objetivos", "*"), ("lineas_accion", "*"),
+    ("mecanismos", "*"), ("mecanismos", "*", "actividades", "*"), ("temas", "*"),
+    ("cronograma", "filas", "*"), ("fichas", "*"), ("sesiones_programadas", "*"),
+    ("compromisos", "*"), ("cifras_publicadas", "*"),
+)
+
+
+def recorrer(datos: Any, patron: tuple[str | int, ...], ruta: Ruta = ()) -> Iterator[tuple[Ruta, Any]]:
+    """Pares (ruta, valor) que casan con ``patron`` ("*" recorre una lista), tolerante a formas
+    inesperadas (las ignora)."""
+    if not patron:
+        yield ruta, datos
+        return
+    paso, resto = patron[0], patron[1:]
+    if paso == "*":
+        if isinstance(datos, list):
+            for i, valor in enumerate(datos):
+                yield from recorrer(valor, resto, (*ruta, i))
+    elif isinstance(datos, dict) and paso in datos:
+        yield from recorrer(datos[paso], resto, (*ruta, paso))
+
+
+def _id_de(valor: Any) -> str | None:
+    return valor.get("id") if isinstance(valor, dict) and isinstance(valor.get("id"), str) else None
+
+
+@dataclass
+class Indice:
+    """Identificadores conocidos de todos los archivos."""
+
+    instituciones: set[str] = field(default_factory=set)
+    organos: set[str] = field(default_factory=set)
+    areas: set[str] = field(default_factory=set)
+    documentos: dict[str, Arbol] = field(default_factory=dict)
+    registros: dict[str, dict[str, Ruta]] = field(default_factory=dict)
+    sesiones: dict[str, tuple[Arbol, Ruta]] = field(default_factory=dict)
+    acuerdos: set[str] = field(default_factory=set)
+
+
+def indexar_catalogo(arbol: Arbol, indice: Indice, informe: Informe) -> None:
+    """Reúne los ids del catálogo e informa los repetidos (un solo espacio de nombres)."""
+    vistos: dict[str, Ruta] = {}
+    for coleccion, destino in (("instituciones", indice.instituciones),
+                               ("organos", indice.organos), ("areas", indice.areas)):
+        for ruta, valor in recorrer(arbol.datos, (coleccion, "*")):
+            ident = _id_de(valor)
+            if ident is None:
+                continue
+            if ident in vistos:
+                linea, columna = arbol.posicion((*ruta, "id"))
+                informe.error(arbol.archivo, linea, columna,
+                              f"el id «{ident}» está repetido (ya se usa en la línea "
+                              f"{arbol.posicion((*vistos[ident], 'id'))[0]}); se esperaba un id "
+                              "único en instituciones, órganos y áreas")
+                continue
+            vistos[ident] = ruta
+            destino.add(ident)
+
+
+def indexar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
+    """Reúne el id del documento, los ids de sus registros, sus sesiones y sus acuerdos."""
+    datos = arbol.datos if isinstance(arbol.datos, dict) else {}
+    ident = datos.get("id")
+    if not isinstance(ident, str):
+        return
+    if ident in indice.documentos:
+        otro = indice.documentos[ident]
+        linea, columna = arbol.posicion(("id",))
+        informe.error(arbol.archivo, linea, columna,
+                      f"el id de documento «{ident}» ya lo usa {otro.archivo}; se esperaba un id "
+                      "de documento único")
+        return
+    indice.documentos[ident] = arbol
+    propios: dict[str, Ruta] = {}
+    for patron in COLECCIONES_CON_ID:
+        for ruta, valor in recorrer(datos, patron):
+            rid = _id_de(valor)
+            if rid is None:
+                continue
+            if rid in propios:
+                linea, columna = arbol.posicion((*ruta, "id"))
+                primera = arbol.posicion((*propios[rid], "id"))[0]
+                informe.error(arbol.archivo, linea, columna,
+                              f"el id «{rid}» está repetido en el documento (ya se usa en la "
+                              f"línea {primera}); se esperaba un id único en el documento")
+                continue
+            propios[rid] = ruta
+    indice.registros[ident] = propios
+    for ruta, valor in recorrer(datos, ("sesiones", "*")):
+        sid = _id_de(valor)
+        if sid is None:
+            continue
+        if sid in indice.sesiones:
+            otro_arbol, otra_ruta = indice.sesiones[sid]
+            if otro_arbol is arbol:
+                linea, columna = arbol.posicion((*ruta, "id"))
+                informe.error(arbol.archivo, linea, columna,
+                              f"la sesión «{sid}» está repetida en el documento; se esperaba "
+                              "una sola vez")
+                continue
+            otra = next((v for _, v in recorrer(otro_arbol.datos, otra_ruta)), None)
+            for campo in ("organo", "fecha", "tipo"):
+                if isinstance(otra, dict) and otra.get(campo) != valor.get(campo):
+                    linea, columna = arbol.posicion((*ruta, campo))
+                    informe.error(arbol.archivo, linea, columna,
+                                  f"la sesión «{sid}» tiene {campo} «{valor.get(campo)}» aquí y "
+                                  f"«{otra.get(campo)}» en {otro_arbol.archivo}; se esperaba el "
+                                  "mismo valor en todos los documentos")
+            continue
+        indice.sesiones[sid] = (arbol, ruta)
+    for _, numero in recorrer(datos, ("acuerdos", "*", "numero")):
+        if isinstance(numero, str):
+            indice.acuerdos.add(numero)
+
+
+def _reportar(informe: Informe, arbol: Arbol, ruta: Ruta, mensaje: str) -> None:
+    linea, columna = arbol.posicion(ruta)
+    informe.error(arbol.archivo, linea, columna, mensaje)
+
+
+def comprobar_catalogo(arbol: Arbol, indice: Indice, informe: Informe) -> None:
+    """Referencias del catálogo: institución de cada órgano y área, y de quién dependen."""
+    for coleccion in ("organos", "areas"):
+        for ruta, valor in recorrer(arbol.datos, (coleccion, "*", "institucion")):
+            if valor not in indice.instituciones:
+                _reportar(informe, arbol, ruta, f"institución desconocida «{valor}»; se esperaba "
+                          f"una de: {', '.join(sorted(indice.instituciones))}")
+        for ruta, valor in recorrer(arbol.datos, (coleccion, "*", "pertenece_a")):
+            if valor not in indice.organos | indice.areas:
+                _reportar(informe, arbol, ruta, f"«{valor}» no es un órgano ni un área del "
+                          "catálogo; se esperaba el id de uno de ellos")
+
+
+def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
+    """Cada referencia del documento apunta a un registro que existe."""
+    datos = arbol.datos
+    ident = datos.get("id") if isinstance(datos, dict) else None
+    propios = indice.registros.get(ident, {}) if isinstance(ident, str) else {}
+
+    def propio(patron: tuple[str | int, ...], coleccion: str, que: str) -> None:
+        validos = {rid for rid, ruta in propios.items() if ruta[0] == coleccion}
+        for ruta, valor in recorrer(datos, patron):
+            if isinstance(valor, str) and valor not in validos:
+                opciones = ", ".join(sorted(validos)) or "ninguno en este documento"
+                _reportar(informe, arbol, ruta,
+                          f"{que} «{valor}» no existe en este documento; se esperaba uno de: "
+                          f"{opciones}")
+
+    def catalogo(patron: tuple[str | int, ...], validos: set[str], que: str) -> None:
+        for ruta, valor in recorrer(datos, patron):
+            if isinstance(valor, str) and valor not in validos:
+                _reportar(informe, arbol, ruta,
+                          f"{que} «{valor}» no está en datos/instituciones.yml; se esperaba uno "
+                          f"de: {', '.join(sorted(validos))}")
+
+    catalogo(("institucion",), indice.instituciones, "la institución")
+    catalogo(("organo",), indice.organos, "el órgano")
+    catalogo(("sesiones", "*", "organo"), indice.organos, "el órgano")
+    catalogo(("acuerdos", "*", "organo"), indice.organos, "el órgano")
+    catalogo(("temas", "*", "area"), indice.areas, "el área")
+    catalogo(("compromisos", "*", "area"), indice.areas, "el área")
+    propio(("mecanismos", "*", "actividades", "*", "ejes", "*"), "ejes", "el eje")
+    propio(("cronograma", "filas", "*", "ejes", "*"), "ejes", "el eje")
+    propio(("cronograma", "filas", "*", "ficha"), "fichas", "la ficha")
+    propio(("mecanismos", "*", "actividades", "*", "ficha"), "fichas", "la ficha")
+    propio(("lineas_accion", "*", "objetivo"), "objetivos", "el objetivo")
+
+    for patron in (("compromisos", "*", "sesion"), ("acuerdos", "*", "sesion"),
+                   ("presentado_en", "sesion")):
+        for ruta, valor in recorrer(datos, patron):
+            if isinstance(valor, str) and valor not in indice.sesiones:
+                _reportar(informe, arbol, ruta,
+                          f"la sesión «{valor}» no está declarada en ningún documento; se "
+                          "esperaba el id de una sesión de alguna lista «sesiones» "
+                          "(<órgano>-AAAA-MM-DD)")
+    for patron in (("compromisos", "*", "acuerdos", "*"), ("aprobado_por",)):
+        for ruta, valor in recorrer(datos, patron):
+            if isinstance(valor, str) and valor not in indice.acuerdos:
+                _reportar(informe, arbol, ruta,
+                          f"el acuerdo «{valor}» no está declarado en ninguna lista «acuerdos»; "
+                          "se esperaba declararlo con su órgano y su fuente")
+    for patron, coleccion, que in ((("compromisos", "*", "temas", "*"), "temas", "el tema"),
+                                   (("sesiones", "*", "programada"), "sesiones_programadas",
+                                    "la sesión programada")):
+        for ruta, valor in recorrer(datos, patron):
+            if not isinstance(valor, str) or "/" not in valor:
+                continue
+            doc, rid = valor.split("/", 1)
+            destino = indice.registros.get(doc)
+            if destino is None:
+                _reportar(informe, arbol, ruta, f"el documento «{doc}» de la referencia "
+                          f"«{valor}» no existe; se esperaba uno de: "
+                          f"{', '.join(sorted(indice.registros))}")
+            elif rid not in destino or destino[rid][0] != coleccion:
+                _reportar(informe, arbol, ruta, f"{que} «{rid}» no existe en «{doc}»; se "
+                          f"esperaba un registro de su lista «{coleccion}»")
+    for ruta, valor in recorrer(datos, ("sesiones", "*")):
+        if isinstance(valor, dict) and all(isinstance(valor.get(c), str)
+                                           for c in ("id", "organo", "fecha")):
+            esperado = f"{valor['organo']}-{valor['fecha']}"
+            if valor["id"] != esperado:
+                _reportar(informe, arbol, (*ruta, "id"),
+                          f"el id de sesión «{valor['id']}» no sigue la regla; se esperaba "
+                          f"«{esperado}» (<órgano>-<fecha>)")
