@@ -1,0 +1,67 @@
+"""Adaptador de MkDocs: solo ganchos. Toda la lógica está en el núcleo (``sitio``)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .sitio import DatosInvalidos, Sitio, con_metadatos, construir_sitio
+
+log = logging.getLogger("mkdocs.plugins.programas_spen")
+
+
+class ProgramasSpenConfig(Config):
+    """Opciones del plugin en ``mkdocs.yml``."""
+
+    datos = config_options.Type(str, default="datos")
+
+
+class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
+    """Publica los documentos de ``datos/`` como páginas generadas."""
+
+    def __init__(self) -> None:
+        self.sitio: Sitio | None = None
+        self.directorio: Path | None = None
+
+    def on_config(self, config: Any) -> Any:
+        """Reinicia el estado de cada construcción (``mkdocs serve`` conserva el plugin)."""
+        self.sitio = None
+        base = Path(config.config_file_path).parent
+        self.directorio = (base / self.config.datos).resolve()
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        """Carga y valida los datos y añade las páginas generadas."""
+        assert self.directorio is not None
+        try:
+            self.sitio = construir_sitio(self.directorio)
+        except DatosInvalidos as exc:
+            for linea in exc.informe.texto().splitlines():
+                log.error(linea)
+            raise PluginError(
+                f"Los datos tienen {len(exc.informe.errores)} error(es): no se publica nada."
+            ) from None
+        for aviso in self.sitio.informe.avisos:
+            log.info("AVISO de datos: %s", aviso)
+        for pagina in self.sitio.paginas:
+            files.append(File.generated(config, pagina.ruta, content=con_metadatos(pagina)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        """Incluye los fragmentos generados en las páginas escritas a mano."""
+        if self.sitio is None or page.file.generated_by:
+            return markdown
+        return self.sitio.incluir_fragmentos(markdown, page.file.src_uri)
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        """Reconstruye cuando cambia un archivo de ``datos/``."""
+        if self.directorio is not None:
+            server.watch(str(self.directorio))
+        return server

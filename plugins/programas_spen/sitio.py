@@ -1,0 +1,66 @@
+"""El sitio completo sin MkDocs: carga y valida, enlaza y construye todas las páginas.
+
+Es la puerta del núcleo para cualquier motor: el plugin de MkDocs y la línea de órdenes
+solo llaman a ``construir_sitio`` y entregan las páginas.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .enlaces import Grafo, construir_grafo
+from .paginas import FRAGMENTOS, Pagina, construir_paginas
+from .problemas import Informe
+from .validacion import cargar_datos
+
+#: Marcador que una página escrita a mano usa para incluir un fragmento generado.
+MARCADOR = re.compile(r"<!--\s*programas-spen:\s*([a-z-]+)\s*-->")
+
+
+class DatosInvalidos(Exception):
+    """Los datos tienen errores: no se publica nada."""
+
+    def __init__(self, informe: Informe) -> None:
+        super().__init__(informe.texto())
+        self.informe = informe
+
+
+@dataclass
+class Sitio:
+    """Resultado de construir el sitio: informe, grafo y páginas."""
+
+    informe: Informe
+    grafo: Grafo
+    paginas: list[Pagina] = field(default_factory=list)
+
+    def incluir_fragmentos(self, markdown: str, desde: str) -> str:
+        """Sustituye cada marcador ``<!-- programas-spen: nombre -->`` por su fragmento."""
+        def sustituir(encontrado: re.Match[str]) -> str:
+            nombre = encontrado.group(1)
+            if nombre not in FRAGMENTOS:
+                return encontrado.group(0)
+            return FRAGMENTOS[nombre](self.grafo, desde)
+        return MARCADOR.sub(sustituir, markdown)
+
+
+def con_metadatos(pagina: Pagina) -> str:
+    """El Markdown de la página con su título y descripción como metadatos YAML."""
+    cabecera = [f"title: {json.dumps(pagina.titulo, ensure_ascii=False)}"]
+    if pagina.descripcion:
+        descripcion = " ".join(pagina.descripcion.split())
+        cabecera.append(f"description: {json.dumps(descripcion, ensure_ascii=False)}")
+    for clave, valor in sorted(pagina.meta.items()):
+        cabecera.append(f"{clave}: {json.dumps(valor, ensure_ascii=False)}")
+    return "---\n" + "\n".join(cabecera) + "\n---\n\n" + pagina.contenido
+
+
+def construir_sitio(directorio: Path) -> Sitio:
+    """Carga ``directorio``; lanza ``DatosInvalidos`` si hay algún error."""
+    resultado = cargar_datos(Path(directorio))
+    if resultado.datos is None:
+        raise DatosInvalidos(resultado.informe)
+    grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
+    return Sitio(resultado.informe, grafo, construir_paginas(grafo))
