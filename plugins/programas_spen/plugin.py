@@ -43,8 +43,10 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         try:
             self.sitio = construir_sitio(self.directorio)
         except DatosInvalidos as exc:
-            for linea in exc.informe.texto().splitlines():
-                log.error(linea)
+            for error in exc.informe.errores:
+                log.error("%s", error)
+            for aviso in exc.informe.avisos:
+                log.info("AVISO de datos: %s", aviso)
             raise PluginError(
                 f"Los datos tienen {len(exc.informe.errores)} error(es): no se publica nada."
             ) from None

@@ -2,7 +2,8 @@
 
 La extensión ``abbr`` marca cada sigla con ``<abbr title="…">``, que se ve al pasar el
 puntero pero muchos lectores de pantalla no leen. Esta extensión añade, tras la primera
-aparición de cada sigla en la página, su significado en un texto visualmente oculto
+aparición de cada sigla en la página (salvo dentro de un número
+de acuerdo como INE/JGE06/2020), su significado en un texto visualmente oculto
 (clase ``sr-only``), para que se lea una vez y no en cada aparición.
 """
 
@@ -22,7 +23,10 @@ class _SiglasLegibles(Postprocessor):
 
         def primera(encontrado: re.Match[str]) -> str:
             titulo, sigla = encontrado.group(1), encontrado.group(2)
-            if sigla in vistas:
+            texto = encontrado.string
+            dentro_de_numero = (texto[encontrado.end():encontrado.end() + 1] == "/"
+                                or texto[encontrado.start() - 1:encontrado.start()] == "/")
+            if sigla in vistas or dentro_de_numero:
                 return encontrado.group(0)
             vistas.add(sigla)
             return f'{encontrado.group(0)}<span class="sr-only"> ({titulo})</span>'
