@@ -19,8 +19,11 @@ from .problemas import Informe
 Ruta = tuple[str | int, ...]
 
 
-class _Cargador(yaml.SafeLoader):
-    """SafeLoader que no convierte fechas: ``2024-03-13`` queda como texto."""
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml si está: mucho más rápido
+
+
+class _Cargador(_Base):  # type: ignore[misc, valid-type]
+    """Cargador seguro que no convierte fechas: ``2024-03-13`` queda como texto."""
 
 
 _Cargador.yaml_implicit_resolvers = {
@@ -107,6 +110,14 @@ def leer_texto(texto: str, archivo: str, informe: Informe) -> Arbol | None:
 
 
 _TRADUCCIONES = {
+    "mapping values are not allowed in this context": "aquí no se admite «clave: valor» "
+    "(¿falta sangría o comillas en un texto con «:»?)",
+    "did not find expected key": "no se encontró la clave esperada",
+    "did not find expected '-' indicator": "no se encontró el «-» de un elemento de lista",
+    "did not find expected": "no se encontró lo esperado:",
+    "while scanning for the next token": "al leer el texto",
+    "character that cannot start any token": "un carácter que no puede empezar un valor "
+    "(¿un tabulador? use espacios)",
     "mapping values are not allowed here": "aquí no se admite «clave: valor» "
     "(¿falta sangría o comillas en un texto con «:»?)",
     "could not find expected ':'": "no se encontró el «:» que separa clave y valor",

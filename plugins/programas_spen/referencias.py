@@ -13,6 +13,7 @@ from typing import Any
 
 from .carga import Arbol, Ruta
 from .problemas import Informe
+from .urls import APARTADOS
 
 #: Colecciones de un documento cuyos registros tienen id (ancla o página propia).
 COLECCIONES_CON_ID: tuple[tuple[str | int, ...], ...] = (
@@ -102,6 +103,11 @@ def indexar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
                               f"el id «{rid}» está repetido en el documento (ya se usa en la "
                               f"línea {primera}); se esperaba un id único en el documento")
                 continue
+            if patron[0] != "secciones" and (rid in APARTADOS or rid.startswith("seccion-")):
+                linea, columna = arbol.posicion((*ruta, "id"))
+                informe.error(arbol.archivo, linea, columna,
+                              f"el id «{rid}» está reservado para un apartado de la página del "
+                              "documento; se esperaba otro id")
             propios[rid] = ruta
     indice.registros[ident] = propios
     for ruta, valor in recorrer(datos, ("sesiones", "*")):

@@ -8,11 +8,12 @@ Registro                              URL
 ====================================  ================================================
 Inicio                                ``/``
 Documento                             ``/documentos/<documento>/``
-Actividad (o fila de cronograma)      ``/documentos/<documento>/actividades/<id>/``
-Mecanismo en un documento             ``/documentos/<documento>/mecanismos/<mecanismo>/``
-Tema de un programa de comisión       ``/documentos/<documento>/temas/<id>/``
-Compromiso de un informe              ``/documentos/<documento>/compromisos/<id>/``
-Objetivo, línea, ficha, eje, sigla…   ``/documentos/<documento>/#<tipo>-<id>`` (ancla)
+Registro de un documento (actividad,  ``/documentos/<documento>/#<id>`` (ancla: el id del
+mecanismo, tema, compromiso,          registro, único en su documento)
+objetivo, línea, ficha, eje, sesión
+programada, cifra)
+Apartado de un documento              ``/documentos/<documento>/#<apartado>`` (siglas,
+                                      mecanismos, temas, compromisos… y ``seccion-<id>``)
 Acuerdo                               ``/acuerdos/<número en minúsculas, / → ->/``
                                       (INE/JGE06/2020 → ``/acuerdos/ine-jge06-2020/``)
 Sesión celebrada                      ``/sesiones/<órgano>-<AAAA-MM-DD>/``
@@ -22,7 +23,9 @@ Institución                           ``/instituciones/<institución>/``
 ====================================  ================================================
 
 Todas las partes salen de identificadores fijados en los datos, nunca del texto, así que una
-corrección de redacción no mueve ninguna URL.
+corrección de redacción no mueve ninguna URL. Los registros de un documento son anclas de su
+página (no páginas propias) para que el sitio crezca en páginas con los documentos, no con los
+registros: a escala nacional (cien mil registros) son unos pocos miles de páginas.
 """
 
 from __future__ import annotations
@@ -75,9 +78,10 @@ def documento(doc: str) -> Destino:
     return Destino(f"documentos/{doc}/index.md")
 
 
-def ancla(doc: str, tipo: str, ident: str) -> Destino:
-    """Ancla permanente de un registro sin página propia dentro de su documento."""
-    return Destino(f"documentos/{doc}/index.md", f"{tipo}-{ident}")
+def ancla(doc: str, ident: str) -> Destino:
+    """Ancla permanente de un registro en la página de su documento: su propio id (único en
+    el documento) sirve de ancla."""
+    return Destino(f"documentos/{doc}/index.md", ident)
 
 
 def apartado(doc: str, nombre: str) -> Destino:
@@ -86,23 +90,23 @@ def apartado(doc: str, nombre: str) -> Destino:
 
 
 def actividad(doc: str, ident: str) -> Destino:
-    """Página de una actividad o fila de cronograma."""
-    return Destino(f"documentos/{doc}/actividades/{ident}.md")
+    """Actividad de un mecanismo o fila de cronograma."""
+    return ancla(doc, ident)
 
 
 def mecanismo_documento(doc: str, mecanismo_id: str) -> Destino:
-    """Página de un mecanismo dentro de un documento."""
-    return Destino(f"documentos/{doc}/mecanismos/{mecanismo_id}.md")
+    """Tabla de un mecanismo dentro de un documento."""
+    return ancla(doc, mecanismo_id)
 
 
 def tema(doc: str, ident: str) -> Destino:
-    """Página de un tema del programa de una comisión."""
-    return Destino(f"documentos/{doc}/temas/{ident}.md")
+    """Tema del programa de una comisión."""
+    return ancla(doc, ident)
 
 
 def compromiso(doc: str, ident: str) -> Destino:
-    """Página de un compromiso de un informe de seguimiento."""
-    return Destino(f"documentos/{doc}/compromisos/{ident}.md")
+    """Compromiso de un informe de seguimiento."""
+    return ancla(doc, ident)
 
 
 def slug_acuerdo(numero: str) -> str:
@@ -135,11 +139,19 @@ def institucion(ident: str) -> Destino:
     return Destino(f"instituciones/{ident}.md")
 
 
+#: Anclas de apartado de la página de documento: ningún registro puede usar estos ids.
+APARTADOS: frozenset[str] = frozenset({
+    "datos", "siglas", "ejes", "objetivos", "lineas-accion", "mecanismos", "temas",
+    "cronograma", "fichas", "sesiones-programadas", "integrantes", "sesiones", "compromisos",
+    "acuerdos", "cifras", "avisos", "contenido",
+})
+
+
 def referencia(ref: str, coleccion: str) -> Destino:
     """Destino de una referencia ``documento/registro`` según su colección."""
     doc, ident = ref.split("/", 1)
     if coleccion == "temas":
         return tema(doc, ident)
     if coleccion == "sesiones_programadas":
-        return ancla(doc, "sesion-programada", ident)
+        return ancla(doc, ident)
     raise ValueError(f"colección sin URL: {coleccion}")

@@ -16,12 +16,6 @@ from .indices import (
     pagina_indice_instituciones,
     pagina_siglas,
 )
-from .registros import (
-    pagina_actividad,
-    pagina_compromiso,
-    pagina_mecanismo_documento,
-    pagina_tema,
-)
 from .sesiones import pagina_indice_sesiones, pagina_sesion
 from .transversales import (
     pagina_area,
@@ -44,13 +38,6 @@ def construir_paginas(grafo: Grafo) -> list[Pagina]:
     ]
     for doc in grafo.datos.documentos:
         paginas.append(pagina_documento(doc, grafo))
-        for mecanismo in doc.mecanismos:
-            paginas.append(pagina_mecanismo_documento(doc, mecanismo, grafo))
-            paginas += [pagina_actividad(doc, a, mecanismo, grafo) for a in mecanismo.actividades]
-        if doc.cronograma:
-            paginas += [pagina_actividad(doc, f, None, grafo) for f in doc.cronograma.filas]
-        paginas += [pagina_tema(doc, t, grafo) for t in doc.temas]
-        paginas += [pagina_compromiso(doc, c, grafo) for c in doc.compromisos]
     paginas += [pagina_acuerdo(ficha, grafo) for ficha in grafo.acuerdos.values()]
     paginas += [pagina_sesion(sesion, grafo) for sesion in grafo.sesiones.values()]
     paginas += [pagina_area(area, grafo) for area in grafo.areas.values()]

@@ -29,8 +29,8 @@ def _destino_mencion(mencion: Mencion) -> urls.Destino:
     if mencion.tipo == "acuerdo":
         return urls.acuerdo(getattr(registro, "numero"))  # noqa: B009
     if mencion.tipo == "seccion":
-        return urls.ancla(doc, "seccion", ident)
-    return urls.ancla(doc, mencion.tipo, ident)
+        return urls.apartado(doc, f"seccion-{ident}")
+    return urls.ancla(doc, ident)
 
 
 def _etiqueta_mencion(mencion: Mencion, grafo: Grafo) -> str:

@@ -1,13 +1,20 @@
-"""Página de un documento: metadatos, acuerdo que lo aprueba y todo su contenido."""
+"""Página de un documento: metadatos, acuerdo que lo aprueba y todo su contenido.
+
+Cada registro del documento (mecanismo, actividad, tema, compromiso, objetivo, línea de acción,
+ficha, sesión programada, eje, cifra) es un ancla permanente de esta página, con su id, y
+muestra aquí mismo sus enlaces en los dos sentidos y sus avisos de coherencia.
+"""
 
 from __future__ import annotations
 
 from .. import urls
 from ..enlaces import Grafo, clave_acuerdo
-from ..modelo import TIPOS_DOCUMENTO, TIPOS_SESION, Documento
+from ..modelo import TIPOS_DOCUMENTO, TIPOS_SESION, Compromiso, Documento
+from ..problemas import Problema
 from ..texto import fecha_larga, nombre_mes, numero
 from .comun import (
     Pagina,
+    bloque_avisos,
     describir_calendario,
     enlace,
     enlazar,
@@ -15,6 +22,15 @@ from .comun import (
     pie_siglas,
     prosa,
 )
+
+
+def ancla_html(ident: str) -> str:
+    """Marca de ancla en línea (para filas de tabla y elementos de lista)."""
+    return f'<span id="{ident}"></span>'
+
+
+def _avisos_en_linea(avisos: list[Problema]) -> str:
+    return "".join(f"<br>⚠ *Aviso:* {md(a.mensaje)}" for a in avisos)
 
 
 def _metadatos(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
@@ -49,6 +65,7 @@ def _metadatos(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
     filas.append(("Texto fuente", f"`{doc.fuente.archivo}` — {md(doc.fuente.descripcion)}"))
     if doc.fuente.perdidas:
         filas.append(("Lo que perdió la extracción del PDF", md(doc.fuente.perdidas)))
+    filas.append(("Archivo de datos", f"`{doc.archivo}`"))
     lineas = ["| Dato | Valor |", "| --- | --- |"]
     lineas += [f"| {clave} | {valor} |" for clave, valor in filas]
     return lineas
@@ -62,13 +79,14 @@ def _siglas(doc: Documento) -> list[str]:
     return lineas + [""]
 
 
-def _ejes(doc: Documento) -> list[str]:
+def _ejes(doc: Documento, grafo: Grafo) -> list[str]:
     if not doc.ejes:
         return []
     lineas = ["## Ejes {#ejes}", ""]
     for eje in doc.ejes:
         numero_eje = f"**{eje.numero}.** " if eje.numero else ""
-        lineas.append(f'- <span id="eje-{eje.id}"></span>{numero_eje}{md(eje.texto)}')
+        lineas.append(f"- {ancla_html(eje.id)}{numero_eje}{md(eje.texto)}"
+                      f"{_avisos_en_linea(grafo.avisos_de(doc, eje))}")
         for variante in eje.variantes:
             lineas.append(f"    - *Otra redacción en la fuente ({md(variante.fuente.describir())}):*"
                           f" {md(variante.texto)}")
@@ -79,16 +97,21 @@ def _objetivos(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
     if not doc.objetivos:
         return []
     lineas = ["## Objetivos {#objetivos}", ""]
-    for nivel, titulo in (("general", "Objetivos generales"), ("especifico",
-                                                             "Objetivos específicos")):
+    for nivel, titulo in (("general", "Objetivos generales"),
+                          ("especifico", "Objetivos específicos")):
         propios = [o for o in doc.objetivos if o.nivel == nivel]
         if not propios:
             continue
         lineas += [f"### {titulo}", ""]
         for objetivo in propios:
             numero_obj = f"**{md(objetivo.numero)}** " if objetivo.numero else ""
-            lineas.append(f'- <span id="objetivo-{objetivo.id}"></span>{numero_obj}'
+            lineas.append(f"- {ancla_html(objetivo.id)}{numero_obj}"
                           f"{enlazar(objetivo.texto, desde, grafo)}")
+            lineas_obj = [la for la in doc.lineas_accion if la.objetivo == objetivo.id]
+            if lineas_obj:
+                lineas.append("    - Líneas de acción: " + ", ".join(
+                    enlace(md(la.numero or la.id), urls.ancla(doc.id, la.id), desde)
+                    for la in lineas_obj))
         lineas.append("")
     return lineas
 
@@ -100,22 +123,43 @@ def _lineas(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
     grupo_actual: str | None = None
     objetivos = {o.id: o for o in doc.objetivos}
     for linea in doc.lineas_accion:
-        if linea.grupo != grupo_actual and linea.grupo:
+        if linea.grupo and linea.grupo != grupo_actual:
             lineas += ["", f"### {md(linea.grupo)}", ""]
             grupo_actual = linea.grupo
             objetivo = objetivos.get(linea.objetivo or "")
             if objetivo:
+                destino = urls.ancla(doc.id, objetivo.id)
                 lineas += [f"Corresponde al objetivo "
-                           f"{enlace(md(objetivo.numero or objetivo.id), urls.ancla(doc.id, 'objetivo', objetivo.id), desde)}.", ""]
+                           f"{enlace(md(objetivo.numero or objetivo.id), destino, desde)}.", ""]
         numero_linea = f"**{md(linea.numero)}** " if linea.numero else ""
-        lineas.append(f'- <span id="linea-{linea.id}"></span>{numero_linea}'
-                      f"{enlazar(linea.texto, desde, grafo)}")
+        lineas.append(f"- {ancla_html(linea.id)}{numero_linea}{enlazar(linea.texto, desde, grafo)}"
+                      f"{_avisos_en_linea(grafo.avisos_de(doc, linea))}")
         if linea.calendario:
             lineas.append(f"    - Calendario: {describir_calendario(linea.calendario)}")
+            if linea.calendario.nota:
+                lineas.append(f"    - Nota: {md(linea.calendario.nota)}")
     return lineas + [""]
 
 
-def _mecanismos(doc: Documento, desde: str) -> list[str]:
+def _celda_actividad(doc: Documento, actividad, grafo: Grafo, desde: str) -> str:  # noqa: ANN001
+    texto = enlazar(actividad.texto, desde, grafo)
+    if actividad.marca:
+        texto += f" {md(actividad.marca)}"
+    if actividad.ficha:
+        indice = [f.id for f in doc.fichas].index(actividad.ficha) + 1
+        texto += (f"<br>Ficha técnica: "
+                  f"{enlace(f'ficha {indice}', urls.ancla(doc.id, actividad.ficha), desde)}")
+    return f"{ancla_html(actividad.id)}{texto}"
+
+
+def _celda_calendario(calendario, avisos: list[Problema]) -> str:  # noqa: ANN001
+    texto = describir_calendario(calendario)
+    if calendario is not None and calendario.nota:
+        texto += f"<br>*Nota:* {md(calendario.nota)}"
+    return texto + _avisos_en_linea(avisos)
+
+
+def _mecanismos(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
     if not doc.mecanismos:
         return []
     total = sum(len(m.actividades) for m in doc.mecanismos)
@@ -130,12 +174,16 @@ def _mecanismos(doc: Documento, desde: str) -> list[str]:
                       f" | {len(mecanismo.actividades)} | {publicadas} |")
     lineas.append("")
     for mecanismo in doc.mecanismos:
-        lineas += [f"### {md(mecanismo.titulo_tabla)} {{#mecanismo-{mecanismo.id}}}", "",
-                   f"| {md(mecanismo.encabezado or 'Actividad')} | Calendario |", "| --- | --- |"]
-        for actividad in mecanismo.actividades:
-            marca = f" {md(actividad.marca)}" if actividad.marca else ""
-            lineas.append(f"| {enlace(md(actividad.texto), urls.actividad(doc.id, actividad.id), desde)}"
-                          f"{marca} | {describir_calendario(actividad.calendario)} |")
+        otros = enlace("el mecanismo en todos los años", urls.mecanismo(mecanismo.id), desde)
+        lineas += [f"### {md(mecanismo.titulo_tabla)} {{#{mecanismo.id}}}", "",
+                   f"Mecanismo «{md(mecanismo.nombre)}» — {len(mecanismo.actividades)} "
+                   f"actividades — {otros}. Fuente: {md(mecanismo.fuente.describir())}.", ""]
+        lineas += bloque_avisos(grafo.avisos_de(doc, mecanismo))
+        lineas += [f"| Núm. | {md(mecanismo.encabezado or 'Actividad')} | Calendario |",
+                   "| --- | --- | --- |"]
+        for indice, actividad in enumerate(mecanismo.actividades, start=1):
+            lineas.append(f"| {indice} | {_celda_actividad(doc, actividad, grafo, desde)} | "
+                          f"{_celda_calendario(actividad.calendario, grafo.avisos_de(doc, actividad))} |")
         lineas.append("")
         for nota in mecanismo.notas:
             lineas += [f"{md(nota.marca)} {md(nota.texto)}", ""]
@@ -146,27 +194,34 @@ def _temas(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
     if not doc.temas:
         return []
     lineas = ["## Temas {#temas}", "", f"{len(doc.temas)} temas, en el orden de la fuente.", "",
-              "| Núm. | Tema | Área | Meses | Observaciones |", "| --- | --- | --- | --- | --- |"]
-    for numero_tema, tema in enumerate(doc.temas, start=1):
+              "| Núm. | Tema | Área | Meses | Observaciones | Seguimiento |",
+              "| --- | --- | --- | --- | --- | --- |"]
+    for indice, tema in enumerate(doc.temas, start=1):
         area = (enlace(md(grafo.areas[tema.area].siglas or grafo.areas[tema.area].nombre),
-                       urls.area(tema.area), desde) if tema.area else "—")
-        lineas.append(f"| {numero_tema} | {enlace(md(tema.texto), urls.tema(doc.id, tema.id), desde)}"
-                      f" | {area} | {describir_calendario(tema.calendario)} | "
-                      f"{md(tema.observaciones) or '—'} |")
+                       urls.area(tema.area), desde) if tema.area else "No dada en la fuente")
+        seguimiento = "<br>".join(
+            f"{enlace(f'Compromiso {c.numero}', urls.compromiso(c.documento, c.id), desde)} "
+            f"({md(grafo.documentos[c.documento].titulo_corto)}): {md(c.estatus_texto)} "
+            f"{numero(c.porcentaje)} %"
+            for c in grafo.compromisos_de_tema.get(f"{doc.id}/{tema.id}", [])) or "—"
+        lineas.append(f"| {indice} | {ancla_html(tema.id)}{enlazar(tema.texto, desde, grafo)} | "
+                      f"{area} | {_celda_calendario(tema.calendario, grafo.avisos_de(doc, tema))} | "
+                      f"{enlazar(tema.observaciones, desde, grafo) or '—'} | {seguimiento} |")
     return lineas + [""]
 
 
-def _cronograma(doc: Documento, desde: str) -> list[str]:
+def _cronograma(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
     crono = doc.cronograma
     if crono is None:
         return []
     lineas = ["## Cronograma {#cronograma}", "", f"**{md(crono.titulo)}**"
-              + (f" {md(crono.periodo_declarado)}" if crono.periodo_declarado else ""), "",
-              f"| {md(crono.encabezado or 'Actividad')} | Calendario |", "| --- | --- |"]
-    for fila in crono.filas:
-        marca = f" {md(fila.marca)}" if fila.marca else ""
-        lineas.append(f"| {enlace(md(fila.texto), urls.actividad(doc.id, fila.id), desde)}{marca}"
-                      f" | {describir_calendario(fila.calendario)} |")
+              + (f" {md(crono.periodo_declarado)}" if crono.periodo_declarado else ""), ""]
+    lineas += bloque_avisos(grafo.avisos_de(doc, crono))
+    lineas += [f"| Núm. | {md(crono.encabezado or 'Actividad')} | Calendario |",
+               "| --- | --- | --- |"]
+    for indice, fila in enumerate(crono.filas, start=1):
+        lineas.append(f"| {indice} | {_celda_actividad(doc, fila, grafo, desde)} | "
+                      f"{_celda_calendario(fila.calendario, grafo.avisos_de(doc, fila))} |")
     lineas.append("")
     for nota in crono.notas:
         lineas += [f"{md(nota.marca)} {md(nota.texto)}", ""]
@@ -178,7 +233,7 @@ def _fichas(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
         return []
     lineas = ["## Fichas técnicas {#fichas}", ""]
     for indice, ficha in enumerate(doc.fichas, start=1):
-        lineas += [f"### Ficha técnica {indice} {{#ficha-{ficha.id}}}", ""]
+        lineas += [f"### Ficha técnica {indice} {{#{ficha.id}}}", ""]
         if ficha.ejes:
             lineas.append(f"- **Eje:** {' / '.join(md(e) for e in ficha.ejes)}")
         lineas.append(f"- **Línea de acción:** {md(ficha.linea_accion)}")
@@ -196,7 +251,9 @@ def _fichas(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
         if filas:
             lineas.append("- **En el cronograma:** " + "; ".join(
                 enlace(md(f.texto), urls.actividad(doc.id, f.id), desde) for f in filas))
+        lineas.append(f"- **Fuente:** {md(ficha.fuente.describir())}")
         lineas.append("")
+        lineas += bloque_avisos(grafo.avisos_de(doc, ficha))
     return lineas
 
 
@@ -210,10 +267,10 @@ def _sesiones_programadas(doc: Documento, grafo: Grafo, desde: str) -> list[str]
         celebradas = grafo.celebradas_de.get(f"{doc.id}/{programada.id}", [])
         celebrada = "; ".join(enlace(fecha_larga(s.fecha), urls.sesion(s.id), desde)
                               for s in celebradas) or "Sin registro en los documentos publicados"
-        ordinal = f"{programada.ordinal}.ª {TIPOS_SESION[programada.tipo]}" if (
-            programada.ordinal) else TIPOS_SESION[programada.tipo]
-        lineas.append(f'| <span id="sesion-programada-{programada.id}"></span>{ordinal} | '
-                      f"{md(programada.texto)} | {nombre_mes(programada.mes)} | {celebrada} |")
+        tipo = TIPOS_SESION[programada.tipo]
+        ordinal = f"{programada.ordinal}.ª {tipo}" if programada.ordinal else tipo
+        lineas.append(f"| {ancla_html(programada.id)}{ordinal} | {md(programada.texto)} | "
+                      f"{nombre_mes(programada.mes)} | {celebrada} |")
     return lineas + [""]
 
 
@@ -225,14 +282,48 @@ def _integrantes(doc: Documento) -> list[str]:
     return lineas + [""]
 
 
-def _sesiones(doc: Documento, desde: str) -> list[str]:
+def _sesiones(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
     if not doc.sesiones:
         return []
     lineas = ["## Sesiones que nombra {#sesiones}", ""]
     for sesion in doc.sesiones:
         lineas.append(f"- {enlace(md(sesion.texto), urls.sesion(sesion.id), desde)} "
-                      f"({fecha_larga(sesion.fecha)})")
+                      f"({fecha_larga(sesion.fecha)}){_avisos_en_linea(grafo.avisos_de(doc, sesion))}")
     return lineas + [""]
+
+
+def _compromiso(doc: Documento, compromiso: Compromiso, grafo: Grafo, desde: str) -> list[str]:
+    sesion = grafo.sesiones[compromiso.sesion]
+    area = grafo.areas[compromiso.area]
+    lineas = [f"### Compromiso {compromiso.numero} {{#{compromiso.id}}}", ""]
+    lineas += bloque_avisos(grafo.avisos_de(doc, compromiso))
+    lineas += [f"**Acuerdo o compromiso.** {enlazar(compromiso.texto, desde, grafo)}", "",
+               f"**Avance o cumplimiento.** {enlazar(compromiso.avance, desde, grafo)}", "",
+               f"- **Sesión:** {enlace(md(compromiso.sesion_texto), urls.sesion(sesion.id), desde)}"
+               f" (celebrada el {fecha_larga(sesion.fecha)})",
+               f"- **Área responsable:** {enlace(md(compromiso.area_texto), urls.area(area.id), desde)}",
+               f"- **Estatus:** {md(compromiso.estatus_texto)}",
+               f"- **Porcentaje de avance:** {numero(compromiso.porcentaje)} %"]
+    if compromiso.acuerdos:
+        partes = []
+        for numero_acuerdo in compromiso.acuerdos:
+            texto = enlace(numero_acuerdo, urls.acuerdo(numero_acuerdo), desde)
+            oficial = grafo.acuerdos[numero_acuerdo].primero("enlace")
+            if oficial:
+                texto += f" ([documento oficial de {numero_acuerdo}]({oficial}))"
+            partes.append(texto)
+        lineas.append("- **Cumplido mediante:** " + "; ".join(partes))
+    for ref in compromiso.temas:
+        encontrado = grafo.ficha_de_tema(ref)
+        if encontrado:
+            programa, tema = encontrado
+            indice = programa.temas.index(tema) + 1
+            lineas.append(f"- **Tema del programa sobre el que informa:** "
+                          f"{enlace(f'tema {indice}', urls.tema(programa.id, tema.id), desde)} del "
+                          f"{enlace(md(programa.titulo_corto), urls.documento(programa.id), desde)}"
+                          f" — {md(tema.texto)}")
+    lineas += [f"- **Fuente:** {md(compromiso.fuente.describir())}", ""]
+    return lineas
 
 
 def _compromisos(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
@@ -242,16 +333,19 @@ def _compromisos(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
     lineas = ["## Compromisos y acuerdos {#compromisos}", "",
               f"{len(doc.compromisos)} compromisos: {concluidos} concluidos y "
               f"{len(doc.compromisos) - concluidos} en curso.", "",
-              "| No. | Sesión | Compromiso | Área responsable | Estatus | Avance |",
-              "| --- | --- | --- | --- | --- | --- |"]
+              "| No. | Sesión | Área responsable | Estatus | Avance |",
+              "| --- | --- | --- | --- | --- |"]
     for compromiso in doc.compromisos:
         sesion = grafo.sesiones[compromiso.sesion]
         lineas.append(
-            f"| {compromiso.numero} | {enlace(md(compromiso.sesion_texto), urls.sesion(sesion.id), desde)}"
-            f" | {enlace(md(compromiso.texto), urls.compromiso(doc.id, compromiso.id), desde)}"
+            f"| {enlace(f'Compromiso {compromiso.numero}', urls.compromiso(doc.id, compromiso.id), desde)}"
+            f" | {enlace(md(compromiso.sesion_texto), urls.sesion(sesion.id), desde)}"
             f" | {enlace(md(compromiso.area_texto), urls.area(compromiso.area), desde)}"
             f" | {md(compromiso.estatus_texto)} | {numero(compromiso.porcentaje)} % |")
-    return lineas + [""]
+    lineas.append("")
+    for compromiso in doc.compromisos:
+        lineas += _compromiso(doc, compromiso, grafo, desde)
+    return lineas
 
 
 def _acuerdos(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
@@ -276,7 +370,7 @@ def _cifras(doc: Documento) -> list[str]:
               "| Grupo | Indicador | Valor | Texto de la fuente |", "| --- | --- | --- | --- |"]
     for cifra in doc.cifras_publicadas:
         valor = numero(cifra.valor) + (" %" if cifra.unidad == "porcentaje" else "")
-        lineas.append(f'| <span id="cifra-{cifra.id}"></span>{md(cifra.grupo) or "—"} | '
+        lineas.append(f"| {ancla_html(cifra.id)}{md(cifra.grupo) or '—'} | "
                       f"{md(cifra.indicador)} | {valor} | «{md(cifra.cita)}» |")
     return lineas + [""]
 
@@ -285,28 +379,29 @@ def pagina_documento(doc: Documento, grafo: Grafo) -> Pagina:
     """La página completa de un documento."""
     desde = urls.documento(doc.id).ruta
     avisos = [a for a in grafo.avisos_lista if a.archivo == doc.archivo]
-    lineas = [f"# {md(doc.titulo_corto)}", "", f"**{md(doc.titulo)}**", ""]
+    lineas = [f"# {md(doc.titulo_corto)}", "", f"**{md(doc.titulo)}**", "",
+              "## Datos del documento {#datos}", ""]
     lineas += _metadatos(doc, grafo, desde) + [""]
     if avisos:
+        destino = urls.Destino(urls.AVISOS.ruta, f"documento-{doc.id}")
         lineas += [f'!!! warning "{len(avisos)} aviso(s) de coherencia"', "",
                    f"    La validación encontró {len(avisos)} incoherencia(s) en la fuente de este "
-                   f"documento; se publican tal como son. "
-                   f"{enlace('Ver los avisos', urls.Destino(urls.AVISOS.ruta, 'documento-' + doc.id), desde)}.",
-                   ""]
+                   f"documento; se publican tal como son y se señalan junto a cada registro. "
+                   f"{enlace('Ver todos los avisos', destino, desde)}.", ""]
     lineas += _siglas(doc)
     for seccion in doc.secciones:
         lineas += [f"## {md(seccion.titulo)} {{#seccion-{seccion.id}}}", "",
                    prosa(seccion.texto, desde, grafo), ""]
-    lineas += _ejes(doc)
+    lineas += _ejes(doc, grafo)
     lineas += _objetivos(doc, grafo, desde)
     lineas += _lineas(doc, grafo, desde)
-    lineas += _mecanismos(doc, desde)
+    lineas += _mecanismos(doc, grafo, desde)
     lineas += _temas(doc, grafo, desde)
-    lineas += _cronograma(doc, desde)
+    lineas += _cronograma(doc, grafo, desde)
     lineas += _fichas(doc, grafo, desde)
     lineas += _sesiones_programadas(doc, grafo, desde)
     lineas += _integrantes(doc)
-    lineas += _sesiones(doc, desde)
+    lineas += _sesiones(doc, grafo, desde)
     lineas += _compromisos(doc, grafo, desde)
     lineas += _acuerdos(doc, grafo, desde)
     lineas += _cifras(doc)

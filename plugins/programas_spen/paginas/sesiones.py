@@ -34,7 +34,7 @@ def pagina_sesion(sesion: FichaSesion, grafo: Grafo) -> Pagina:
     lineas += ["", "## Programación", ""]
     if sesion.programada:
         programa, plan = sesion.programada
-        lineas.append(f"Prevista por el {enlace(md(programa.titulo_corto), urls.ancla(programa.id, 'sesion-programada', plan.id), desde)}:"
+        lineas.append(f"Prevista por el {enlace(md(programa.titulo_corto), urls.ancla(programa.id, plan.id), desde)}:"
                       f" «{md(plan.texto)}» ({nombre_mes(plan.mes)}).")
     else:
         lineas.append("Ningún programa publicado en el sitio prevé esta sesión.")
@@ -85,7 +85,7 @@ def pagina_indice_sesiones(grafo: Grafo) -> Pagina:
                                       for s in celebradas) or "Sin registro"
                 lineas.append(
                     f"| {enlace(md(doc.titulo_corto), urls.documento(doc.id), desde)} | "
-                    f"{enlace(md(plan.texto), urls.ancla(doc.id, 'sesion-programada', plan.id), desde)}"
+                    f"{enlace(md(plan.texto), urls.ancla(doc.id, plan.id), desde)}"
                     f" | {nombre_mes(plan.mes)} | {celebrada} |")
             lineas.append("")
         celebradas = [s for s in grafo.sesiones.values() if s.organo == organo_id]

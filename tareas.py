@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Tareas del proyecto con solo Python instalado: preparar, servir, construir y probar.
+
+    python3 tareas.py sitio      prepara todo y sirve el sitio en http://127.0.0.1:8000/
+    python3 tareas.py construir  prepara todo y construye el sitio (estricto) en site/
+    python3 tareas.py validar    valida los datos e informa errores y avisos
+    python3 tareas.py pruebas    prepara todo (también Chromium) y ejecuta todas las pruebas
+    python3 tareas.py banco      ejecuta el banco de pruebas de rendimiento
+
+Crea un entorno virtual en .venv e instala en él el proyecto y sus dependencias; las pruebas
+instalan además el Chromium de Debian (apt-get) si falta. Solo usa la biblioteca estándar.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parent
+VENV = RAIZ / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _ejecutar(*orden: str | Path, **kwargs: object) -> None:
+    print("+", " ".join(str(p) for p in orden), flush=True)
+    subprocess.run([str(p) for p in orden], check=True, cwd=RAIZ, **kwargs)  # type: ignore[arg-type]
+
+
+def _entorno() -> dict[str, str]:
+    entorno = dict(os.environ)
+    entorno["NO_MKDOCS_2_WARNING"] = "1"
+    entorno["PATH"] = f"{BIN}{os.pathsep}{entorno.get('PATH', '')}"
+    return entorno
+
+
+def preparar(extras: str = "") -> None:
+    """Crea .venv e instala el proyecto (con ``extras``) si cambió pyproject.toml."""
+    if not PY.exists():
+        _ejecutar(sys.executable, "-m", "venv", VENV)
+    huella = hashlib.sha256((RAIZ / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    sello = VENV / f".instalado{extras.replace(',', '-')}"
+    if sello.exists() and sello.read_text() == huella:
+        return
+    _ejecutar(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    objetivo = f".[{extras}]" if extras else "."
+    _ejecutar(PY, "-m", "pip", "install", "--quiet", "-e", objetivo)
+    sello.write_text(huella)
+
+
+def preparar_chromium() -> None:
+    """Instala el Chromium de Debian si falta (nunca se descarga un navegador aparte)."""
+    if Path(CHROMIUM).exists():
+        return
+    if shutil.which("apt-get") is None:
+        sys.exit("Falta Chromium y no hay apt-get: instale el paquete «chromium» de su sistema.")
+    prefijo = [] if os.geteuid() == 0 else ["sudo"]
+    entorno = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    _ejecutar(*prefijo, "apt-get", "update", "-qq", env=entorno)
+    _ejecutar(*prefijo, "apt-get", "install", "-y", "-qq", "--no-install-recommends",
+              "chromium", "fonts-dejavu-core", env=entorno)
+
+
+def sitio() -> None:
+    """Prepara y sirve el sitio; se reconstruye al cambiar datos/, contenido/ o tema/."""
+    preparar()
+    _ejecutar(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", env=_entorno())
+
+
+def construir() -> None:
+    """Prepara y construye el sitio en modo estricto en site/."""
+    preparar()
+    _ejecutar(BIN / "mkdocs", "build", "--strict", "--clean", env=_entorno())
+
+
+def validar() -> None:
+    """Valida los datos."""
+    preparar()
+    _ejecutar(BIN / "programas-spen", "validar", env=_entorno())
+
+
+def pruebas() -> None:
+    """Prepara todo y ejecuta ruff y todas las pruebas (unitarias, sitio y navegador)."""
+    preparar("test")
+    preparar_chromium()
+    entorno = _entorno()
+    entorno["CHROMIUM"] = CHROMIUM
+    _ejecutar(BIN / "ruff", "check", "plugins", "tests", "tareas.py", "banco", env=entorno)
+    _ejecutar(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *sys.argv[2:], env=entorno)
+
+
+def banco() -> None:
+    """Ejecuta el banco de pruebas de rendimiento (ver banco/README.md)."""
+    preparar("test")
+    _ejecutar(PY, "banco/banco.py", *sys.argv[2:], env=_entorno())
+
+
+TAREAS = {"sitio": sitio, "construir": construir, "validar": validar, "pruebas": pruebas,
+          "banco": banco}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in TAREAS:
+        print(__doc__)
+        sys.exit(2)
+    try:
+        TAREAS[sys.argv[1]]()
+    except subprocess.CalledProcessError as exc:
+        sys.exit(exc.returncode)
