@@ -128,8 +128,6 @@ _TRADUCCIONES = {
     "found unexpected end of stream": "el archivo termina antes de cerrar un valor",
     "while parsing a block collection": "lista mal formada",
     "while parsing a block mapping": "objeto mal formado",
-    "did not find expected key": "no se encontró la clave esperada",
-    "did not find expected '-' indicator": "no se encontró el «-» de un elemento de lista",
     "expected the document to end, but found": "se esperaba el fin del documento, pero se "
     "encontró",
     "while parsing a flow sequence": "al leer una lista entre corchetes",
@@ -138,6 +136,11 @@ _TRADUCCIONES = {
     "while scanning a plain scalar": "al leer un texto sin comillas",
     "while scanning a block scalar": "al leer un bloque de texto",
     "found unknown escape character": "secuencia de escape desconocida",
+    "while parsing a quoted scalar": "al leer un texto entre comillas",
+    "a tab character that violates indentation": "un tabulador que rompe la sangría (use "
+    "espacios)",
+    "expected a single document in the stream": "se esperaba un solo documento en el archivo",
+    "but found another document": "pero se encontró otro (sobra un «---»)",
     ", but got": ", pero se encontró",
     ", but found": ", pero se encontró",
     "expected": "se esperaba",
@@ -164,10 +167,15 @@ def leer_archivo(ruta: Path, base: Path, informe: Informe) -> Arbol | None:
     try:
         texto = ruta.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        informe.error(nombre, 0, 0, f"el archivo no está en UTF-8 (byte {exc.start})")
+        antes = exc.object[: exc.start]
+        linea = antes.count(b"\n") + 1
+        columna = exc.start - (antes.rfind(b"\n") + 1) + 1
+        informe.error(nombre, linea, columna, f"el archivo no está en UTF-8 (byte {exc.start}, "
+                      f"0x{exc.object[exc.start]:02x}); se esperaba texto en UTF-8")
         return None
     except OSError as exc:
-        informe.error(nombre, 0, 0, f"no se pudo leer el archivo: {exc.strerror}")
+        informe.error(nombre, 0, 0, f"no se pudo leer el archivo: {exc.strerror}; se esperaba "
+                      "un archivo legible")
         return None
     return leer_texto(texto, nombre, informe)
 

@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .modelo import (
-    Acuerdo,
     Actividad,
+    Acuerdo,
     Area,
     Compromiso,
     Datos,

@@ -93,7 +93,8 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
     if validador == "required":
         faltan = [c for c in error.validator_value if isinstance(valor, dict) and c not in valor]
         nombres = ", ".join(f"«{c}»" for c in faltan)
-        return f"{donde}: falta el campo obligatorio {nombres}", False
+        return (f"{donde}: falta el campo obligatorio {nombres}; se esperaba encontrarlo en "
+                "este objeto", False)
     if validador == "additionalProperties":
         permitidos = sorted(esquema.get("properties", {}))
         extra = sorted(set(valor) - set(permitidos)) if isinstance(valor, dict) else []
@@ -119,9 +120,11 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
     if validador == "uniqueItems":
         return f"{donde}: la lista tiene elementos repetidos; se esperaba cada uno una vez", False
     if validador == "minimum":
-        return f"{donde}: {valor} es menor que {error.validator_value}, el mínimo", False
+        return (f"{donde}: {valor} es menor que {error.validator_value}, el mínimo; se esperaba "
+                f"un valor de al menos {error.validator_value}", False)
     if validador == "maximum":
-        return f"{donde}: {valor} es mayor que {error.validator_value}, el máximo", False
+        return (f"{donde}: {valor} es mayor que {error.validator_value}, el máximo; se esperaba "
+                f"un valor de como mucho {error.validator_value}", False)
     if validador == "minProperties":
         return f"{donde}: el objeto está vacío; se esperaba al menos un campo", False
     if validador == "not":
@@ -129,9 +132,11 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
             error.validator_value, dict) else []
         if prohibidos:
             return (f"{donde}: el campo «{prohibidos[0]}» no se admite con este estado "
-                    f"(«{valor.get('estado', '')}»)", False)
-        return f"{donde}: combinación de campos no admitida", False
-    return f"{donde}: valor no válido ({validador})", False
+                    f"(«{valor.get('estado', '')}»); se esperaba quitarlo o cambiar el estado",
+                    False)
+        return f"{donde}: combinación de campos no admitida; se esperaba otra", False
+    return (f"{donde}: valor no válido ({validador}); se esperaba un valor que cumpla el esquema",
+            False)
 
 
 def validar_arbol(arbol: Arbol, nombre_esquema: str, informe: Informe) -> bool:

@@ -34,9 +34,9 @@ class Resultado:
     informe: Informe
 
 
-def _ubicacion(arbol: Arbol, doc: Documento, informe: Informe) -> None:
+def _ubicacion(arbol: Arbol, doc: Documento, carpeta: str, informe: Informe) -> None:
     esperado = f"{doc.institucion}/{doc.anio}/{doc.id}.yml"
-    if not arbol.archivo.endswith(esperado):
+    if arbol.archivo != f"{carpeta}/{esperado}":
         linea, columna = arbol.posicion(("id",))
         informe.error(arbol.archivo, linea, columna,
                       f"el archivo está en «{arbol.archivo}»; se esperaba "
@@ -49,7 +49,8 @@ def cargar_datos(directorio: Path) -> Resultado:
     directorio = Path(directorio)
     base = directorio.parent
     if not directorio.is_dir():
-        informe.error(str(directorio), 0, 0, "no existe el directorio de datos")
+        informe.error(str(directorio), 0, 0, "no existe el directorio de datos; se esperaba "
+                      "una carpeta con instituciones.yml y los documentos")
         return Resultado(None, informe)
     catalogo_ruta = directorio / ARCHIVO_CATALOGO
     arbol_catalogo: Arbol | None = None
@@ -67,7 +68,8 @@ def cargar_datos(directorio: Path) -> Resultado:
             validos[arbol.archivo] = validar_arbol(arbol, ESQUEMA_DOCUMENTO, informe)
     if not catalogo_ruta.exists():
         informe.error(f"{directorio.name}/{ARCHIVO_CATALOGO}", 0, 0,
-                      "falta el catálogo de instituciones, órganos y áreas")
+                      "falta el catálogo de instituciones, órganos y áreas; se esperaba "
+                      f"el archivo {directorio.name}/{ARCHIVO_CATALOGO}")
 
     indice = Indice()
     if arbol_catalogo is not None:
@@ -89,7 +91,7 @@ def cargar_datos(directorio: Path) -> Resultado:
             continue
         doc = construir(Documento, arbol.datos, (), arbol,
                         {"documento": arbol.datos["id"], "archivo": arbol.archivo})
-        _ubicacion(arbol, doc, informe)
+        _ubicacion(arbol, doc, directorio.name, informe)
         documentos.append(doc)
     documentos.sort(key=lambda d: (d.institucion != "ine", d.institucion, d.anio, d.id))
     datos = Datos(catalogo=catalogo, documentos=tuple(documentos))

@@ -25,16 +25,18 @@ class Pagina:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-_ESCAPAR = re.compile(r"([\\`*_\[\]<>#|{}])")
+_ESCAPAR = re.compile(r"([\\`*_\[\]>#|{}])")
 
 
 def md(texto: str | None) -> str:
-    """Texto literal de la fuente, escapado para Markdown y en una sola línea."""
+    """Texto literal de la fuente, escapado para Markdown y en una sola línea.
+
+    ``&`` y ``<`` van como entidades HTML: Python-Markdown no admite ``\\<`` como escape (se
+    vería la barra) y un ``<`` suelto podría abrir una etiqueta HTML."""
     if not texto:
         return ""
-    plano = " ".join(texto.split())
-    plano = _ESCAPAR.sub(r"\\\1", plano)
-    return plano.replace("&", "&amp;")
+    plano = " ".join(texto.split()).replace("&", "&amp;").replace("<", "&lt;")
+    return _ESCAPAR.sub(r"\\\1", plano)
 
 
 def enlace(texto: str, destino: urls.Destino, desde: str) -> str:
@@ -159,7 +161,8 @@ def siglas_del_sitio(grafo: Grafo) -> list[Sigla]:
     return [s for d in grafo.datos.documentos for s in d.siglas]
 
 
-def pie_siglas(siglas: Iterable[Sigla]) -> str:
-    """Bloque final de la página con las definiciones de siglas."""
-    definiciones = definiciones_siglas(siglas)
+def pie_siglas(siglas: Iterable[Sigla], respaldo: Iterable[Sigla] = ()) -> str:
+    """Bloque final de la página con las definiciones de siglas: las de ``siglas`` primero y,
+    para las que no definen, las de ``respaldo`` (p. ej. las del resto del sitio)."""
+    definiciones = definiciones_siglas([*siglas, *respaldo])
     return ("\n\n" + "\n".join(definiciones) + "\n") if definiciones else "\n"

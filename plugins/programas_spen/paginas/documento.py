@@ -21,6 +21,7 @@ from .comun import (
     md,
     pie_siglas,
     prosa,
+    siglas_del_sitio,
 )
 
 
@@ -405,5 +406,5 @@ def pagina_documento(doc: Documento, grafo: Grafo) -> Pagina:
     lineas += _compromisos(doc, grafo, desde)
     lineas += _acuerdos(doc, grafo, desde)
     lineas += _cifras(doc)
-    contenido = "\n".join(lineas) + pie_siglas(doc.siglas)
+    contenido = "\n".join(lineas) + pie_siglas(doc.siglas, siglas_del_sitio(grafo))
     return Pagina(desde, doc.titulo_corto, contenido, descripcion=doc.titulo)

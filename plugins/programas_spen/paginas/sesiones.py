@@ -45,8 +45,9 @@ def pagina_sesion(sesion: FichaSesion, grafo: Grafo) -> Pagina:
         for compromiso in sesion.compromisos:
             informe = grafo.documento_de(compromiso)
             texto = " ".join(compromiso.texto.split())
+            resumen = md(texto[:140] + ("…" if len(texto) > 140 else ""))
             lineas.append(
-                f"| {compromiso.numero} | {enlace(md(texto[:140] + ('…' if len(texto) > 140 else '')), urls.compromiso(informe.id, compromiso.id), desde)}"
+                f"| {compromiso.numero} | {enlace(resumen, urls.compromiso(informe.id, compromiso.id), desde)}"
                 f" | {md(compromiso.estatus_texto)} | {numero(compromiso.porcentaje)} % | "
                 f"{enlace(md(informe.titulo_corto), urls.documento(informe.id), desde)} |")
         lineas.append("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..enlaces import Grafo
-from ..modelo import Area, Institucion, TIPOS_DOCUMENTO
+from ..modelo import TIPOS_DOCUMENTO, Area, Institucion
 from ..texto import numero
 from .comun import Pagina, describir_calendario, enlace, md, pie_siglas, siglas_del_sitio
 
@@ -77,8 +77,9 @@ def pagina_mecanismo(ident: str, grafo: Grafo) -> Pagina:
     nombre = apariciones[-1][1].nombre
     lineas = [f"# {md(nombre)}", "", f"El mecanismo en {len(apariciones)} programa(s).", ""]
     for doc, mecanismo in apariciones:
+        tabla = urls.mecanismo_documento(doc.id, mecanismo.id)
         lineas += [f"## {doc.anio}: {md(doc.titulo_corto)}", "",
-                   f"{enlace(f'{len(mecanismo.actividades)} actividades', urls.mecanismo_documento(doc.id, mecanismo.id), desde)}"
+                   f"{enlace(f'{len(mecanismo.actividades)} actividades', tabla, desde)}"
                    f" en la tabla «{md(mecanismo.titulo_tabla)}».", ""]
         lineas += [f"- {enlace(md(a.texto), urls.actividad(doc.id, a.id), desde)}"
                    for a in mecanismo.actividades] + [""]
