@@ -74,7 +74,7 @@ def servidor(sitio_construido: Construccion) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def resultado_real():  # noqa: ANN201 (el tipo vive en el núcleo; se importa tarde)
+def resultado_real():
     """``cargar_datos`` sobre los datos reales (una vez por sesión)."""
     from programas_spen.validacion import cargar_datos
 
@@ -82,7 +82,7 @@ def resultado_real():  # noqa: ANN201 (el tipo vive en el núcleo; se importa ta
 
 
 @pytest.fixture(scope="session")
-def sitio_real():  # noqa: ANN201
+def sitio_real():
     """``construir_sitio`` sobre los datos reales (una vez por sesión)."""
     from programas_spen.sitio import construir_sitio
 
@@ -90,10 +90,9 @@ def sitio_real():  # noqa: ANN201
 
 
 @pytest.fixture(scope="session")
-def sitio_prueba(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def sitio_prueba(tmp_path_factory: pytest.TempPathFactory):
     """``construir_sitio`` sobre el conjunto mínimo de ``datos_prueba`` (sin errores ni avisos)."""
     from datos_prueba import archivos_base, escribir
-
     from programas_spen.sitio import construir_sitio
 
     return construir_sitio(escribir(tmp_path_factory.mktemp("prueba"), archivos_base()))

@@ -1,0 +1,169 @@
+"""carga: YAML → árbol con la línea y columna de cada valor y de cada clave; fechas como texto;
+claves repetidas, archivos vacíos, YAML mal formado y archivos que no son UTF-8 se informan como
+errores en español con archivo, línea y columna (sin excepción ni traza)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from programas_spen.carga import Arbol, archivos_de_datos, leer_archivo, leer_texto
+from programas_spen.problemas import Informe
+
+_PALABRAS_INGLESAS = ("expected", "found", "while", "mapping", "scanning", "parsing", "token",
+                      "character", "document", "stream", "indentation")
+
+TEXTO = """\
+# comentario
+id: doc-1
+fecha: 2024-03-13
+mes: 2024-03
+numero: 7
+lista:
+  - id: a
+    texto: uno
+  - id: b
+    texto: dos
+"""
+
+
+def _leer(texto: str) -> tuple[Arbol | None, Informe]:
+    informe = Informe()
+    return leer_texto(texto, "datos/x.yml", informe), informe
+
+
+def test_lee_datos_y_no_convierte_fechas() -> None:
+    arbol, informe = _leer(TEXTO)
+    assert informe.problemas == []
+    assert arbol is not None and arbol.archivo == "datos/x.yml"
+    assert arbol.datos == {"id": "doc-1", "fecha": "2024-03-13", "mes": "2024-03", "numero": 7,
+                           "lista": [{"id": "a", "texto": "uno"}, {"id": "b", "texto": "dos"}]}
+    assert isinstance(arbol.datos["fecha"], str)
+
+
+def test_marcas_de_valores_y_claves() -> None:
+    arbol, _ = _leer(TEXTO)
+    assert arbol is not None
+    assert arbol.marcas[()] == (2, 1)
+    assert arbol.marcas[("id",)] == (2, 5)
+    assert arbol.marcas_clave[("id",)] == (2, 1)
+    assert arbol.marcas[("lista", 1)] == (9, 5)
+    assert arbol.marcas[("lista", 1, "texto")] == (10, 12)
+    assert arbol.marcas_clave[("lista", 1, "texto")] == (10, 5)
+
+
+def test_posicion_sube_al_antecesor_con_marca() -> None:
+    arbol, _ = _leer(TEXTO)
+    assert arbol is not None
+    # un campo que no existe en el segundo elemento: la posición del elemento
+    assert arbol.posicion(("lista", 1, "no-existe")) == (9, 5)
+    # con clave=True usa la marca de la clave si la hay, y si no la del valor
+    assert arbol.posicion(("lista", 1, "texto"), clave=True) == (10, 5)
+    assert arbol.posicion(("lista", 1), clave=True) == (9, 5)
+    assert arbol.posicion(()) == (2, 1)
+    assert Arbol("a", None).posicion(("x",)) == (1, 1)
+
+
+def test_claves_no_textuales_se_vuelven_texto() -> None:
+    arbol, informe = _leer("1: uno\ntrue: dos\n")
+    assert informe.problemas == []
+    assert arbol is not None and set(arbol.datos) == {"1", "True"}
+
+
+def test_clave_repetida_es_error_en_su_linea() -> None:
+    texto = "id: a\ntitulo: primero\notro: x\ntitulo: segundo\n"
+    arbol, informe = _leer(texto)
+    assert arbol is not None
+    assert arbol.datos["titulo"] == "primero"
+    [error] = informe.errores
+    assert (error.archivo, error.linea, error.columna) == ("datos/x.yml", 4, 1)
+    assert "«titulo» está repetida" in error.mensaje
+    assert "línea 2" in error.mensaje
+    assert "se esperaba" in error.mensaje
+
+
+def test_clave_repetida_anidada() -> None:
+    texto = "lista:\n  - id: a\n    id: b\n"
+    _, informe = _leer(texto)
+    [error] = informe.errores
+    assert (error.linea, error.columna) == (3, 5)
+    assert "«id»" in error.mensaje
+
+
+@pytest.mark.parametrize("texto", ["", "\n\n", "# solo un comentario\n"])
+def test_archivo_vacio(texto: str) -> None:
+    arbol, informe = _leer(texto)
+    assert arbol is None
+    [error] = informe.errores
+    assert (error.linea, error.columna) == (1, 1)
+    assert "vacío" in error.mensaje and "se esperaba" in error.mensaje
+
+
+@pytest.mark.parametrize(("texto", "linea", "columna"), [
+    ("id: x\ntitulo: a\n  b: c\n", 3, 4),                  # sangría de más
+    ("id: x\ntexto: hola: mundo\n", 2, 12),                 # «:» en un texto sin comillas
+    ("a:\n  - 1\n  b: 2\n", 3, 3),                          # lista y objeto mezclados
+    ("id: x\n\tb: 1\n", 2, 1),                              # tabulador
+    ("a: [1, 2\nb: 3\n", 2, 2),                             # corchete sin cerrar
+    ("a: 1\n---\nb: 2\n", 2, 1),                            # dos documentos
+    ('a: "\\q"\n', 1, 5),                                   # escape desconocido
+])
+def test_yaml_mal_formado(texto: str, linea: int, columna: int) -> None:
+    arbol, informe = _leer(texto)
+    assert arbol is None
+    [error] = informe.problemas
+    assert error.nivel == "error"
+    assert (error.archivo, error.linea, error.columna) == ("datos/x.yml", linea, columna)
+    assert error.mensaje.startswith("YAML mal formado: ")
+    assert str(error).startswith(f"datos/x.yml:{linea}:{columna}: error: YAML mal formado")
+    assert "Traceback" not in error.mensaje
+    restante = error.mensaje.lower()
+    assert not [p for p in _PALABRAS_INGLESAS if p in restante], error.mensaje
+
+
+def test_comillas_sin_cerrar() -> None:
+    arbol, informe = _leer('id: x\ntexto: "sin cerrar\n')
+    assert arbol is None
+    [error] = informe.errores
+    assert "comillas sin cerrar" in error.mensaje
+    assert error.linea >= 2
+
+
+def test_leer_archivo_usa_ruta_relativa(tmp_path: Path) -> None:
+    ruta = tmp_path / "datos" / "ine" / "a.yml"
+    ruta.parent.mkdir(parents=True)
+    ruta.write_text("id: a\nid: b\n", encoding="utf-8")
+    informe = Informe()
+    arbol = leer_archivo(ruta, tmp_path, informe)
+    assert arbol is not None and arbol.archivo == "datos/ine/a.yml"
+    assert informe.errores[0].archivo == "datos/ine/a.yml"
+
+
+def test_archivo_no_utf8_da_linea_y_columna(tmp_path: Path) -> None:
+    ruta = tmp_path / "latin1.yml"
+    ruta.write_bytes("id: a\ntitulo: Programación\n".encode("latin-1"))
+    informe = Informe()
+    assert leer_archivo(ruta, tmp_path, informe) is None
+    [error] = informe.errores
+    assert error.archivo == "latin1.yml"
+    assert (error.linea, error.columna) == (2, 16)  # la «ó» en latin-1
+    assert "UTF-8" in error.mensaje and "se esperaba" in error.mensaje
+
+
+def test_archivo_ilegible(tmp_path: Path) -> None:
+    carpeta = tmp_path / "carpeta.yml"
+    carpeta.mkdir()
+    informe = Informe()
+    assert leer_archivo(carpeta, tmp_path, informe) is None
+    [error] = informe.errores
+    assert "no se pudo leer" in error.mensaje
+
+
+def test_archivos_de_datos(tmp_path: Path) -> None:
+    for nombre in ("b/2.yml", "a.yaml", "b/1.yml", "nota.txt", "c.yml.bak"):
+        (tmp_path / nombre).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / nombre).write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "dir.yml").mkdir()
+    encontrados = [p.relative_to(tmp_path).as_posix() for p in archivos_de_datos(tmp_path)]
+    assert encontrados == ["a.yaml", "b/1.yml", "b/2.yml"]
