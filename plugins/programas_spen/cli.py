@@ -32,7 +32,11 @@ def _paginas(args: argparse.Namespace) -> int:
         destino = salida / pagina.ruta
         destino.parent.mkdir(parents=True, exist_ok=True)
         destino.write_text(con_metadatos(pagina), encoding="utf-8")
-    print(f"{len(sitio.paginas)} páginas escritas en {salida}")
+    for archivo in sitio.archivos:
+        destino = salida / archivo.ruta
+        destino.parent.mkdir(parents=True, exist_ok=True)
+        destino.write_bytes(archivo.contenido)
+    print(f"{len(sitio.paginas)} páginas y {len(sitio.archivos)} archivos escritos en {salida}")
     return 0
 
 

@@ -54,6 +54,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             log.info("AVISO de datos: %s", aviso)
         for pagina in self.sitio.paginas:
             files.append(File.generated(config, pagina.ruta, content=con_metadatos(pagina)))
+        for archivo in self.sitio.archivos:
+            files.append(File.generated(config, archivo.ruta, content=archivo.contenido))
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:

@@ -28,13 +28,22 @@ class DatosInvalidos(Exception):
         self.informe = informe
 
 
+@dataclass(frozen=True)
+class Archivo:
+    """Un archivo generado que no es una página (feed iCalendar, PDF, JavaScript, datos)."""
+
+    ruta: str
+    contenido: bytes
+
+
 @dataclass
 class Sitio:
-    """Resultado de construir el sitio: informe, grafo y páginas."""
+    """Resultado de construir el sitio: informe, grafo, páginas y otros archivos."""
 
     informe: Informe
     grafo: Grafo
     paginas: list[Pagina] = field(default_factory=list)
+    archivos: list[Archivo] = field(default_factory=list)
 
     def incluir_fragmentos(self, markdown: str, desde: str) -> str:
         """Sustituye cada marcador ``<!-- programas-spen: nombre -->`` por su fragmento."""
@@ -63,4 +72,10 @@ def construir_sitio(directorio: Path) -> Sitio:
     if resultado.datos is None:
         raise DatosInvalidos(resultado.informe)
     grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
-    return Sitio(resultado.informe, grafo, construir_paginas(grafo))
+    return Sitio(resultado.informe, grafo, construir_paginas(grafo), construir_archivos(grafo))
+
+
+def construir_archivos(grafo: Grafo) -> list[Archivo]:
+    """Los archivos generados que no son páginas, en orden estable."""
+    archivos: list[Archivo] = []
+    return archivos
