@@ -92,7 +92,8 @@ def sitio_real():
 @pytest.fixture(scope="session")
 def sitio_prueba(tmp_path_factory: pytest.TempPathFactory):
     """``construir_sitio`` sobre el conjunto mínimo de ``datos_prueba`` (sin errores ni avisos)."""
-    from datos_prueba import archivos_base, escribir
     from programas_spen.sitio import construir_sitio
+
+    from .datos_prueba import archivos_base, escribir
 
     return construir_sitio(escribir(tmp_path_factory.mktemp("prueba"), archivos_base()))

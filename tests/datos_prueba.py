@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from programas_spen.problemas import Problema
+from programas_spen.validacion import Resultado, cargar_datos
+
 CATALOGO = "instituciones.yml"
 PAT = "ine/2020/pat-2020.yml"
 PROGRAMA = "ine/2024/pat-cspen-2024.yml"
@@ -428,3 +431,13 @@ def linea_de(texto: str, fragmento: str, ocurrencia: int = 1) -> int:
 def nombre(archivo: str) -> str:
     """Nombre con que los problemas citan un archivo de ``datos/``."""
     return f"datos/{archivo}"
+
+
+def cargar(raiz: Path, archivos: dict[str, str | bytes] | dict[str, str]) -> Resultado:
+    """Escribe los archivos en ``raiz/datos`` y los carga con ``cargar_datos``."""
+    return cargar_datos(escribir(raiz, archivos))
+
+
+def errores(resultado: Resultado) -> list[Problema]:
+    """Los errores de una carga (ordenados por archivo y línea)."""
+    return resultado.informe.errores

@@ -7,9 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from datos_prueba import PAT, archivos_base, linea_de
 from jsonschema import Draft202012Validator
-
 from programas_spen.carga import leer_texto
 from programas_spen.esquema import (
     ESQUEMA_DOCUMENTO,
@@ -18,7 +16,9 @@ from programas_spen.esquema import (
     validar_arbol,
 )
 from programas_spen.problemas import Informe, Problema
-from tests.conftest import RAIZ
+
+from .conftest import RAIZ
+from .datos_prueba import PAT, archivos_base, linea_de
 
 BASE = archivos_base()[PAT]
 

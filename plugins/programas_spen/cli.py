@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .sitio import DatosInvalidos, con_metadatos, construir_sitio
+from .sitio import URL_BASE, DatosInvalidos, con_metadatos, construir_sitio
 from .validacion import cargar_datos
 
 
@@ -23,7 +23,7 @@ def _validar(args: argparse.Namespace) -> int:
 
 def _paginas(args: argparse.Namespace) -> int:
     try:
-        sitio = construir_sitio(Path(args.datos))
+        sitio = construir_sitio(Path(args.datos), args.url)
     except DatosInvalidos as exc:
         print(exc.informe.texto(), file=sys.stderr)
         return 1
@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ordenes.add_parser("validar", help="valida los datos e informa errores y avisos")
     paginas = ordenes.add_parser("paginas", help="escribe el Markdown de las páginas generadas")
     paginas.add_argument("salida", help="directorio de salida")
+    paginas.add_argument("--url", default=URL_BASE, help="URL pública del sitio (para enlaces absolutos)")
     args = parser.parse_args(argv)
     return {"validar": _validar, "paginas": _paginas}[args.orden](args)
 

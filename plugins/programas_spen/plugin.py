@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .sitio import DatosInvalidos, Sitio, con_metadatos, construir_sitio
+from .sitio import URL_BASE, DatosInvalidos, Sitio, con_metadatos, construir_sitio
 
 log = logging.getLogger("mkdocs.plugins.programas_spen")
 
@@ -41,7 +41,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         """Carga y valida los datos y añade las páginas generadas."""
         assert self.directorio is not None
         try:
-            self.sitio = construir_sitio(self.directorio)
+            self.sitio = construir_sitio(self.directorio, config.site_url or URL_BASE)
         except DatosInvalidos as exc:
             for error in exc.informe.errores:
                 log.error("%s", error)

@@ -25,8 +25,8 @@ COLECCIONES_CON_ID: tuple[tuple[str | int, ...], ...] = (
 
 
 def recorrer(datos: Any, patron: tuple[str | int, ...], ruta: Ruta = ()) -> Iterator[tuple[Ruta, Any]]:
-    """Pares (ruta, valor) que casan con ``patron`` ("*" recorre una lista), tolerante a formas
-    inesperadas (las ignora)."""
+    """Pares (ruta, valor) que casan con ``patron`` ("*" recorre una lista; un entero elige un
+    elemento), tolerante a formas inesperadas (las ignora)."""
     if not patron:
         yield ruta, datos
         return
@@ -35,6 +35,9 @@ def recorrer(datos: Any, patron: tuple[str | int, ...], ruta: Ruta = ()) -> Iter
         if isinstance(datos, list):
             for i, valor in enumerate(datos):
                 yield from recorrer(valor, resto, (*ruta, i))
+    elif isinstance(paso, int):
+        if isinstance(datos, list) and 0 <= paso < len(datos):
+            yield from recorrer(datos[paso], resto, (*ruta, paso))
     elif isinstance(datos, dict) and paso in datos:
         yield from recorrer(datos[paso], resto, (*ruta, paso))
 

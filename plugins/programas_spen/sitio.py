@@ -11,8 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .activos import activos
 from .enlaces import Grafo, construir_grafo
+from .ical import feeds
 from .paginas import FRAGMENTOS, Pagina, construir_paginas
+from .paginas.calendarios import paginas_calendario
 from .problemas import Informe
 from .validacion import cargar_datos
 
@@ -66,16 +69,24 @@ def con_metadatos(pagina: Pagina) -> str:
     return "---\n" + "\n".join(cabecera) + "\n---\n\n" + pagina.contenido
 
 
-def construir_sitio(directorio: Path) -> Sitio:
-    """Carga ``directorio``; lanza ``DatosInvalidos`` si hay algún error."""
+#: URL pública por omisión (la de ``mkdocs.yml`` sin la variable ``SITIO_URL``).
+URL_BASE = "https://programas-spen.example/"
+
+
+def construir_sitio(directorio: Path, url_base: str = URL_BASE) -> Sitio:
+    """Carga ``directorio``; lanza ``DatosInvalidos`` si hay algún error. ``url_base`` es la
+    URL pública del sitio, para los enlaces absolutos (feeds, anexos)."""
     resultado = cargar_datos(Path(directorio))
     if resultado.datos is None:
         raise DatosInvalidos(resultado.informe)
     grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
-    return Sitio(resultado.informe, grafo, construir_paginas(grafo), construir_archivos(grafo))
+    paginas = construir_paginas(grafo) + paginas_calendario(grafo)
+    return Sitio(resultado.informe, grafo, paginas, construir_archivos(grafo, url_base))
 
 
-def construir_archivos(grafo: Grafo) -> list[Archivo]:
+def construir_archivos(grafo: Grafo, url_base: str = URL_BASE) -> list[Archivo]:
     """Los archivos generados que no son páginas, en orden estable."""
     archivos: list[Archivo] = []
+    archivos += [Archivo(ruta, contenido) for ruta, contenido in feeds(grafo, url_base)]
+    archivos += [Archivo(ruta, contenido) for ruta, contenido in activos()]
     return archivos

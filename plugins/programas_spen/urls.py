@@ -20,6 +20,15 @@ Sesión celebrada                      ``/sesiones/<órgano>-<AAAA-MM-DD>/``
 Área responsable                      ``/areas/<área>/``
 Mecanismo entre años                  ``/mecanismos/<mecanismo>/``
 Institución                           ``/instituciones/<institución>/``
+Calendario y gráficas de un documento ``/documentos/<documento>/calendario/``, ``…/graficas/``
+Agenda de un mes / de un año          ``/calendario/<AAAA>/<MM>/``, ``/calendario/<AAAA>/``
+Feeds iCalendar                       ``/suscripciones/<nombre>.ics`` (página: ``/suscripciones/``)
+Anexo de un documento (vista de      ``/documentos/<documento>/anexo/`` (HTML) y
+impresión y PDF para la Gaceta)      ``/documentos/<documento>/anexo.pdf``
+Dirección corta de un acuerdo        ``/<número oficial>/`` (INE/JGE06/2020 → ``/INE/JGE06/2020/``):
+                                     lleva a ``/acuerdos/ine-jge06-2020/``
+Anexos y sus huellas SHA-256         ``/anexos/`` (página), ``/anexos/anexos.json``,
+                                     ``/anexos/SHA256SUMS``
 ====================================  ================================================
 
 Todas las partes salen de identificadores fijados en los datos, nunca del texto, así que una
@@ -31,6 +40,7 @@ registros: a escala nacional (cien mil registros) son unos pocos miles de págin
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 
@@ -51,6 +61,22 @@ class Destino:
             base = self.ruta[: -len(".md")] + "/"
         return base + (f"#{self.ancla}" if self.ancla else "")
 
+    def url_desde(self, origen: str) -> str:
+        """URL relativa desde la página ``origen`` (ruta Markdown), para HTML escrito a mano
+        (que MkDocs no reescribe): ``../#tema-01``."""
+        base = Destino(origen).url()
+        objetivo = self.url()
+        ancla = ""
+        if "#" in objetivo:
+            objetivo, ancla = objetivo.split("#", 1)
+            ancla = "#" + ancla
+        if objetivo == base:
+            return ancla or "./"
+        relativa = posixpath.relpath("/" + objetivo, "/" + base)
+        if objetivo.endswith("/") or objetivo == "":
+            relativa += "/"
+        return relativa.replace("//", "/") + ancla
+
     def desde(self, origen: str) -> str:
         """Enlace relativo desde la página ``origen`` (ruta Markdown) hasta este destino.
 
@@ -63,6 +89,8 @@ class Destino:
 
 
 INICIO = Destino("index.md")
+CALENDARIO = Destino("calendario/index.md")
+SUSCRIPCIONES = Destino("suscripciones/index.md")
 DOCUMENTOS = Destino("documentos/index.md")
 ACUERDOS = Destino("acuerdos/index.md")
 SESIONES = Destino("sesiones/index.md")
@@ -107,6 +135,48 @@ def tema(doc: str, ident: str) -> Destino:
 def compromiso(doc: str, ident: str) -> Destino:
     """Compromiso de un informe de seguimiento."""
     return ancla(doc, ident)
+
+
+def calendario_documento(doc: str) -> Destino:
+    """Rejilla de meses y línea de tiempo de un documento."""
+    return Destino(f"documentos/{doc}/calendario.md")
+
+
+def graficas_documento(doc: str) -> Destino:
+    """Gráficas y cifras de un documento."""
+    return Destino(f"documentos/{doc}/graficas.md")
+
+
+def mes(aaaa_mm: str) -> Destino:
+    """Agenda de un mes a través de todos los documentos: ``/calendario/2024/03/``."""
+    return Destino(f"calendario/{aaaa_mm[:4]}/{aaaa_mm[5:7]}.md")
+
+
+def anio(aaaa: str) -> Destino:
+    """Resumen de un año: ``/calendario/2024/``."""
+    return Destino(f"calendario/{aaaa}/index.md")
+
+
+def feed(nombre: str) -> str:
+    """Ruta de un feed iCalendar: ``suscripciones/<nombre>.ics``."""
+    return f"suscripciones/{nombre}.ics"
+
+
+ACTIVO_PLOTLY = "activos/plotly.min.js"
+ACTIVO_GRAFICAS = "activos/graficas.js"
+ACTIVO_FILTROS = "activos/filtros.js"
+
+
+def activo_desde(activo: str, origen: str) -> str:
+    """URL relativa de un archivo estático generado desde la página ``origen``."""
+    base = Destino(origen).url()
+    return posixpath.relpath("/" + activo, "/" + base)
+
+
+def archivo_desde(ruta: str, origen: str) -> str:
+    """Enlace Markdown a un archivo generado (feed, PDF) desde la página ``origen``: relativo
+    a la carpeta del Markdown, como lo comprueba MkDocs."""
+    return posixpath.relpath(ruta, posixpath.dirname(origen) or ".")
 
 
 def slug_acuerdo(numero: str) -> str:
@@ -155,3 +225,72 @@ def referencia(ref: str, coleccion: str) -> Destino:
     if coleccion == "sesiones_programadas":
         return ancla(doc, ident)
     raise ValueError(f"colección sin URL: {coleccion}")
+
+
+# --- Anexos para la Gaceta y direcciones cortas -------------------------------------------------
+
+#: URL pública del sitio por omisión (la misma que ``site_url`` en ``mkdocs.yml``).
+URL_BASE = "https://programas-spen.example/"
+
+ANEXOS = Destino("anexos/index.md")
+#: Lista legible por máquina de los anexos (tamaño, páginas y SHA-256 de cada PDF).
+LISTA_ANEXOS = "anexos/anexos.json"
+#: Huellas de los anexos en el formato de ``sha256sum -c`` (rutas relativas a la raíz del sitio).
+SUMAS_ANEXOS = "anexos/SHA256SUMS"
+
+_NUMERO_CITABLE = re.compile(r"[A-Z]{2,6}/[A-Z]+\d+/\d{4}")
+
+
+def anexo_vista(doc: str) -> str:
+    """Archivo de la vista de impresión del anexo: ``documentos/<doc>/anexo/index.html``."""
+    return f"documentos/{doc}/anexo/index.html"
+
+
+def anexo_pdf(doc: str) -> str:
+    """Archivo del anexo en PDF: ``documentos/<doc>/anexo.pdf``."""
+    return f"documentos/{doc}/anexo.pdf"
+
+
+def descarga_anexo(doc: str) -> str:
+    """Nombre sugerido al descargar el PDF (único entre documentos): ``<doc>-anexo.pdf``."""
+    return f"{doc}-anexo.pdf"
+
+
+def ruta_corta_acuerdo(numero: str) -> str | None:
+    """Archivo de la dirección corta de un acuerdo, que se lee como su número:
+    INE/JGE06/2020 → ``INE/JGE06/2020/index.html``; ``None`` si el número no tiene esa forma."""
+    if not _NUMERO_CITABLE.fullmatch(numero):
+        return None
+    return f"{numero}/index.html"
+
+
+def url_de_archivo(ruta: str) -> str:
+    """URL (relativa a la raíz) de un archivo generado: ``x/index.html`` → ``x/``."""
+    if ruta == "index.html":
+        return ""
+    if ruta.endswith("/index.html"):
+        return ruta[: -len("index.html")]
+    return ruta
+
+
+def absoluta(url_base: str, url: str) -> str:
+    """URL absoluta permanente: ``url_base`` (con o sin barra final) + URL relativa a la raíz."""
+    return url_base.rstrip("/") + "/" + url.lstrip("/")
+
+
+def relativa(url: str, desde: str) -> str:
+    """Enlace relativo entre dos URL relativas a la raíz (``desde`` es una URL de directorio o de
+    archivo), para HTML que MkDocs no reescribe: ``documentos/x/`` desde ``documentos/x/anexo/``
+    → ``../``."""
+    base = desde if desde.endswith("/") or desde == "" else posixpath.dirname(desde) + "/"
+    destino, ancla = (url.split("#", 1) + [""])[:2]
+    resultado = posixpath.relpath("/" + destino, "/" + base) if destino != base else "."
+    if destino.endswith("/") or destino == "":
+        resultado = resultado.rstrip("/") + "/"
+    if resultado == "./" and ancla:
+        resultado = ""
+    return resultado + (f"#{ancla}" if ancla else "")
+
+
+#: Anclas de la página de documento que añade el anexo (apartados reservados).
+APARTADOS = APARTADOS | {"anexo", "como-citar"}

@@ -7,7 +7,7 @@ muestra aquí mismo sus enlaces en los dos sentidos y sus avisos de coherencia.
 
 from __future__ import annotations
 
-from .. import urls
+from .. import calendario, urls
 from ..enlaces import Grafo, clave_acuerdo
 from ..modelo import TIPOS_DOCUMENTO, TIPOS_SESION, Compromiso, Documento
 from ..problemas import Problema
@@ -23,6 +23,7 @@ from .comun import (
     prosa,
     siglas_del_sitio,
 )
+from .graficas import graficas_documento
 
 
 def ancla_html(ident: str) -> str:
@@ -383,6 +384,14 @@ def pagina_documento(doc: Documento, grafo: Grafo) -> Pagina:
     lineas = [f"# {md(doc.titulo_corto)}", "", f"**{md(doc.titulo)}**", "",
               "## Datos del documento {#datos}", ""]
     lineas += _metadatos(doc, grafo, desde) + [""]
+    vistas = []
+    if calendario.tiene_calendario(doc):
+        vistas.append(enlace("Calendario: rejilla de meses y línea de tiempo", urls.calendario_documento(doc.id),
+                             desde))
+    if graficas_documento(doc, grafo):
+        vistas.append(enlace("Cifras y gráficas", urls.graficas_documento(doc.id), desde))
+    if vistas:
+        lineas += ["Otras vistas de este documento: " + " · ".join(vistas) + ".", ""]
     if avisos:
         destino = urls.Destino(urls.AVISOS.ruta, f"documento-{doc.id}")
         lineas += [f'!!! warning "{len(avisos)} aviso(s) de coherencia"', "",

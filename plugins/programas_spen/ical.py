@@ -1,0 +1,162 @@
+"""Feeds iCalendar (RFC 5545) con la biblioteca ``icalendar``: uno por órgano (sus sesiones),
+uno por documento (su calendario, los meses como eventos de día completo) y uno con todo.
+
+Cada evento lleva la URL permanente de su registro y una descripción; su UID sale de ids
+fijados en los datos, así que una agenda suscrita se actualiza en lugar de duplicar. Todo
+valor de fecha sale de los datos (nunca del reloj), de modo que el mismo dato da los mismos
+bytes.
+"""
+
+from __future__ import annotations
+
+import calendar as calendario_std
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from . import calendario as cal
+from . import urls
+from .enlaces import FichaSesion, Grafo
+from .modelo import TIPOS_SESION, Documento, SesionProgramada
+from .paginas.calendarios import nombre_feed_documento, nombre_feed_organo, organos_con_sesiones
+from .paginas.comun import describir_calendario
+from .paginas.sesiones import nombre_sesion
+from .texto import nombre_mes
+
+DOMINIO_UID = "programas-spen"
+_ORDINALES_SEMANA = ("primera", "segunda", "tercera", "cuarta", "quinta")
+
+
+def _fecha(texto: str) -> date:
+    return date(int(texto[:4]), int(texto[5:7]), int(texto[8:10]))
+
+
+def _primer_dia(mes: str) -> date:
+    return date(int(mes[:4]), int(mes[5:7]), 1)
+
+
+def _sello(texto: str) -> datetime:
+    """DTSTAMP determinista: la fecha de los datos a medianoche UTC."""
+    return datetime.combine(_fecha(texto), datetime.min.time(), tzinfo=UTC)
+
+
+def _url(base: str, destino: urls.Destino) -> str:
+    return base.rstrip("/") + "/" + destino.url()
+
+
+def _texto_plano(texto: str) -> str:
+    return " ".join(texto.split()).replace("\\", "")
+
+
+def _calendario(nombre: str, descripcion: str) -> Calendar:
+    feed = Calendar()
+    feed.add("prodid", "-//Programas del SPEN//Calendarios//ES")
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("method", "PUBLISH")
+    feed.add("x-wr-calname", nombre)
+    feed.add("x-wr-caldesc", descripcion)
+    return feed
+
+
+def _evento(uid: str, resumen: str, inicio: date, fin: date, descripcion: str, url: str,
+            sello: datetime, categoria: str) -> Event:
+    evento = Event()
+    evento.add("uid", f"{uid}@{DOMINIO_UID}")
+    evento.add("dtstamp", sello)
+    evento.add("dtstart", inicio)
+    evento.add("dtend", fin)
+    evento.add("summary", resumen)
+    evento.add("description", f"{descripcion}\n\n{url}")
+    evento.add("url", url)
+    evento.add("categories", [categoria])
+    evento.add("transp", "TRANSPARENT")
+    return evento
+
+
+def _dias_semana(mes: str, semana: int | None) -> tuple[date, date]:
+    """Días de la semana ``semana`` del mes (1–7, 8–14…), o el mes entero sin semana; el fin
+    es exclusivo, como pide RFC 5545 para DTEND de día completo."""
+    anio, numero = int(mes[:4]), int(mes[5:7])
+    ultimo = calendario_std.monthrange(anio, numero)[1]
+    if semana is None:
+        return date(anio, numero, 1), date(anio, numero, ultimo) + timedelta(days=1)
+    inicio = min((semana - 1) * 7 + 1, ultimo)
+    fin = min(semana * 7, ultimo)
+    return date(anio, numero, inicio), date(anio, numero, fin) + timedelta(days=1)
+
+
+def eventos_programada(doc: Documento, plan: SesionProgramada, base: str) -> Event:
+    """La sesión programada: la semana que prevé el programa, o su mes si no da la semana."""
+    inicio, fin = _dias_semana(plan.mes, plan.semana)
+    cuando = (f"{_ORDINALES_SEMANA[plan.semana - 1]} semana de {nombre_mes(plan.mes)}" if plan.semana
+              else nombre_mes(plan.mes))
+    ordinal = f"{plan.ordinal}.ª " if plan.ordinal else ""
+    resumen = f"{ordinal}sesión {TIPOS_SESION[plan.tipo]} programada — {doc.titulo_corto}"
+    descripcion = (f"Sesión prevista por el {doc.titulo_corto}: «{plan.texto}» ({cuando}). "
+                   "Fechas aproximadas: el programa da la semana, no el día.")
+    return _evento(f"programada-{doc.id}-{plan.id}", resumen, inicio, fin, descripcion,
+                   _url(base, urls.ancla(doc.id, plan.id)), _sello(f"{plan.mes}-01"), "Sesión programada")
+
+
+def evento_celebrada(sesion: FichaSesion, grafo: Grafo, base: str) -> Event:
+    """Una sesión celebrada, el día en que se celebró, con los compromisos que salieron de ella."""
+    organo = grafo.organos[sesion.organo]
+    inicio = _fecha(sesion.fecha)
+    partes = [f"{nombre_sesion(sesion)} de la {organo.nombre}, celebrada el {sesion.fecha}."]
+    if sesion.compromisos:
+        partes.append("Compromisos que surgieron de ella: " + "; ".join(
+            f"{c.numero}. {_texto_plano(c.texto)[:120]}" for c in sesion.compromisos))
+    return _evento(f"sesion-{sesion.id}", f"{nombre_sesion(sesion)} — {organo.siglas or organo.nombre}",
+                   inicio, inicio + timedelta(days=1), "\n".join(partes), _url(base, urls.sesion(sesion.id)),
+                   _sello(sesion.fecha), "Sesión celebrada")
+
+
+def eventos_documento(doc: Documento, base: str) -> Iterator[Event]:
+    """Cada registro con meses, como un evento de día completo por tramo de meses contiguos."""
+    sello = _sello(doc.fecha or f"{doc.anio}-01-01")
+    for fila in cal.filas(doc):
+        for indice, tramo in enumerate(cal.tramos(cal.meses_de(fila.calendario)), start=1):
+            texto = _texto_plano(fila.texto)
+            resumen = texto if len(texto) <= 90 else texto[:89].rsplit(" ", 1)[0] + "…"
+            descripcion = (f"{texto}\n\nDocumento: {doc.titulo_corto}.\nCalendario en la fuente: "
+                           f"{_texto_plano(describir_calendario(fila.calendario))}.")
+            yield _evento(f"{doc.id}-{fila.id}-{indice}", resumen, _primer_dia(tramo.desde),
+                          _primer_dia(cal.siguiente_mes(tramo.hasta)), descripcion,
+                          _url(base, urls.ancla(doc.id, fila.id)), sello, fila.tipo.capitalize())
+    for plan in doc.sesiones_programadas:
+        yield eventos_programada(doc, plan, base)
+
+
+def _bytes(feed: Calendar) -> bytes:
+    return feed.to_ical()
+
+
+def feeds(grafo: Grafo, base: str) -> list[tuple[str, bytes]]:
+    """(ruta, contenido) de cada feed del sitio."""
+    resultado: list[tuple[str, bytes]] = []
+    todo = _calendario("Programas del SPEN — todo", "Todos los calendarios de los programas del SPEN.")
+    for doc in grafo.datos.documentos:
+        if not cal.tiene_calendario(doc):
+            continue
+        feed = _calendario(doc.titulo_corto, f"Calendario de {doc.titulo_corto}, tal como lo da la fuente.")
+        for evento in eventos_documento(doc, base):
+            feed.add_component(evento)
+            todo.add_component(evento)
+        resultado.append((urls.feed(nombre_feed_documento(doc)), _bytes(feed)))
+    for organo in organos_con_sesiones(grafo):
+        datos = grafo.organos[organo]
+        feed = _calendario(f"Sesiones — {datos.siglas or datos.nombre}",
+                           f"Sesiones programadas y celebradas de la {datos.nombre}.")
+        for doc, plan in grafo.programadas.values():
+            if doc.organo == organo:
+                feed.add_component(eventos_programada(doc, plan, base))
+        for sesion in grafo.sesiones.values():
+            if sesion.organo == organo:
+                evento = evento_celebrada(sesion, grafo, base)
+                feed.add_component(evento)
+                todo.add_component(evento)
+        resultado.append((urls.feed(nombre_feed_organo(organo)), _bytes(feed)))
+    resultado.append((urls.feed("todo"), _bytes(todo)))
+    return resultado
