@@ -441,3 +441,15 @@ def cargar(raiz: Path, archivos: dict[str, str | bytes] | dict[str, str]) -> Res
 def errores(resultado: Resultado) -> list[Problema]:
     """Los errores de una carga (ordenados por archivo y línea)."""
     return resultado.informe.errores
+
+
+#: Las extensiones de Markdown de ``mkdocs.yml``, para ver cómo se leerá una página.
+EXTENSIONES = ["abbr", "admonition", "attr_list", "tables", "def_list", "toc",
+               "programas_spen.siglas_md"]
+
+
+def html(markdown_texto: str) -> str:
+    """El HTML que Python-Markdown produce con las extensiones del sitio."""
+    import markdown
+
+    return markdown.Markdown(extensions=EXTENSIONES).convert(markdown_texto)

@@ -27,6 +27,9 @@ def fecha_larga(fecha: str) -> str:
 
 
 def numero(valor: float) -> str:
-    """Número sin decimales superfluos, con coma decimal: 34.7 → «34,7»; 100.0 → «100»."""
-    texto = f"{valor:g}"
+    """Número sin decimales superfluos, con coma decimal: 34.7 → «34,7»; 100.0 → «100».
+
+    Sin redondeo ni notación científica: 1234567 → «1234567», 1234.5678 → «1234,5678»."""
+    valor = float(valor)
+    texto = str(int(valor)) if valor.is_integer() else repr(valor)
     return texto.replace(".", ",")

@@ -101,7 +101,8 @@ def _sesion_celebrada(sesion: FichaSesion, grafo: Grafo, desde: str) -> list[str
     for compromiso in sesion.compromisos:
         informe = grafo.documento_de(compromiso)
         texto = " ".join(compromiso.texto.split())
-        lineas.append(f"    - {enlace(f'Compromiso {compromiso.numero}', urls.compromiso(informe.id, compromiso.id), desde)}"
+        destino = urls.compromiso(informe.id, compromiso.id)
+        lineas.append(f"    - {enlace(f'Compromiso {compromiso.numero}', destino, desde)}"
                       f" ({md(compromiso.estatus_texto)}): {md(texto[:160])}{'…' if len(texto) > 160 else ''}")
     return lineas
 
@@ -133,7 +134,8 @@ def pagina_mes(agenda: cal.Agenda, grafo: Grafo, anterior: str | None, siguiente
             celebradas = grafo.celebradas_de.get(f"{doc.id}/{plan.id}", [])
             celebrada = "; ".join(enlace(fecha_larga(s.fecha), urls.sesion(s.id), desde) for s in celebradas) \
                 or "Sin registro"
-            lineas.append(f"| {_institucion(grafo, doc)} | {enlace(md(doc.titulo_corto), urls.documento(doc.id), desde)}"
+            programa = enlace(md(doc.titulo_corto), urls.documento(doc.id), desde)
+            lineas.append(f"| {_institucion(grafo, doc)} | {programa}"
                           f" | {enlace(md(plan.texto), urls.ancla(doc.id, plan.id), desde)} | {celebrada} |")
         lineas.append("")
     temas = [f for f in agenda.filas if f.tipo == "tema"]

@@ -163,7 +163,6 @@ def _grupo(doc: Documento, grupo: str, indice: int) -> Grafica:
     cifras = [c for c in doc.cifras_publicadas if c.grupo == grupo]
     calculo = _calculo_grupo(doc, grupo)
     suma = sum(c.valor for c in cifras if c.unidad == "porcentaje")
-    etiquetas = [c.indicador for c in cifras]
     publicadas = [c.valor for c in cifras]
     razon = _RAZONES.get(grupo, "los registros no traen este dato, así que no se puede recalcular")
     razon = razon.format(n=len(doc.actividades))
@@ -190,7 +189,7 @@ def _grupo(doc: Documento, grupo: str, indice: int) -> Grafica:
         notas.append(f"**Por qué no se reconcilian:** {razon}.")
     return Grafica(f"cifras-{indice}", f"Cifras publicadas: {grupo}", resumen,
                    ("Núm.", "Indicador", "Publicado", "Calculado de los registros", "Texto de la fuente"),
-                   filas, datos, {"xaxis": {"title": {"text": "Número de indicador (ver tabla)"}},
+                   filas, datos, {"xaxis": {"title": {"text": "Número de indicador (ver tabla)"}, "type": "category"},
                                   "yaxis": {"title": {"text": "%"}}, "barmode": "group"}, tuple(notas))
 
 

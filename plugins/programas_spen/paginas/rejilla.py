@@ -118,12 +118,17 @@ def rejilla(doc: Documento, grafo: Grafo, desde: str) -> str:
             f"{_encabezado(columnas, primera)}<tbody>{''.join(cuerpo)}</tbody></table></div>")
 
 
-LEYENDA = """| Símbolo o texto | Significado |
-| --- | --- |
-| ● | La fuente marca ese mes. |
-| ◐ | Mes de un periodo que la fuente da solo en palabras («durante el primer trimestre de 2025»); se muestran los meses que esas palabras denotan. |
-| Periodo dado en palabras | La fuente da el periodo solo en palabras, sin meses concretos. |
-| Permanente | La fuente dice que es permanente. |
-| No dado en la fuente | La fuente no da los meses, o se perdieron al extraer el texto del PDF. No se adivinan. |
-| Condicional | La fuente lo condiciona («en caso de existir vacantes»). |
-| Marca fuera de la tabla | La fuente pone una marca más allá de la última columna de meses; no se asigna a ningún mes. |"""
+_LEYENDA = (
+    ("●", "La fuente marca ese mes."),
+    ("◐", "Mes de un periodo que la fuente da solo en palabras («durante el primer trimestre de 2025»); "
+          "se muestran los meses que esas palabras denotan."),
+    ("Periodo dado en palabras", "La fuente da el periodo solo en palabras, sin meses concretos."),
+    ("Permanente", "La fuente dice que es permanente."),
+    ("No dado en la fuente", "La fuente no da los meses, o se perdieron al extraer el texto del PDF. "
+                             "No se adivinan."),
+    ("Condicional", "La fuente lo condiciona («en caso de existir vacantes»)."),
+    ("Marca fuera de la tabla", "La fuente pone una marca más allá de la última columna de meses; no se "
+                                "asigna a ningún mes."),
+)
+LEYENDA = "\n".join(["| Símbolo o texto | Significado |", "| --- | --- |"]
+                    + [f"| {simbolo} | {significado} |" for simbolo, significado in _LEYENDA])

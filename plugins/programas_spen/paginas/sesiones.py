@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import urls
+from ..calendario import meses_de, semana_del_mes
 from ..enlaces import FichaSesion, Grafo
-from ..modelo import TIPOS_SESION
+from ..modelo import TIPOS_SESION, Documento, Tema
 from ..texto import fecha_larga, nombre_mes, numero
 from .comun import Pagina, enlace, md, pie_siglas, siglas_del_sitio
 
@@ -18,6 +19,24 @@ def nombre_sesion(sesion: FichaSesion) -> str:
     if sesion.ordinal and sesion.ordinal <= len(_ORDINALES):
         return f"{_ORDINALES[sesion.ordinal - 1]} sesión {tipo}"
     return f"Sesión {tipo}"
+
+
+def temas_del_mes(organo: str, mes: str, grafo: Grafo) -> list[tuple[Documento, Tema]]:
+    """Temas de los programas del órgano marcados en ``mes``."""
+    return [(doc, tema) for doc in grafo.datos.documentos if doc.organo == organo
+            for tema in doc.temas if mes in meses_de(tema.calendario)]
+
+
+def coincidencia(sesion: FichaSesion) -> str:
+    """Cómo cuadra una sesión celebrada con la que preveía su programa."""
+    if sesion.programada is None:
+        return "No prevista en un programa publicado"
+    plan = sesion.programada[1]
+    if sesion.fecha[:7] != plan.mes:
+        return f"Fuera del mes previsto ({nombre_mes(plan.mes)})"
+    if plan.semana and semana_del_mes(int(sesion.fecha[8:10])) != plan.semana:
+        return f"En el mes previsto, fuera de la semana {plan.semana}"
+    return "En el mes y la semana previstos" if plan.semana else "En el mes previsto"
 
 
 def pagina_sesion(sesion: FichaSesion, grafo: Grafo) -> Pagina:
@@ -39,6 +58,16 @@ def pagina_sesion(sesion: FichaSesion, grafo: Grafo) -> Pagina:
     else:
         lineas.append("Ningún programa publicado en el sitio prevé esta sesión.")
     lineas.append("")
+    temas = temas_del_mes(sesion.organo, sesion.fecha[:7], grafo)
+    if temas:
+        lineas += [f"## Temas que el programa prevé para {nombre_mes(sesion.fecha[:7])}", "",
+                   "Temas del programa anual de la comisión marcados en el mes de la sesión (la fuente no dice en "
+                   "qué sesión se trata cada tema).", ""]
+        for programa, tema in temas:
+            texto = " ".join(tema.texto.split())
+            lineas.append(f"- {enlace(md(texto), urls.tema(programa.id, tema.id), desde)}")
+        agenda = enlace(nombre_mes(sesion.fecha[:7]), urls.mes(sesion.fecha[:7]), desde)
+        lineas += ["", f"Agenda completa del mes: {agenda}.", ""]
     if sesion.compromisos:
         lineas += ["## Compromisos y acuerdos que surgieron de ella", "",
                    "| No. | Compromiso | Estatus | Avance | Informe |", "| --- | --- | --- | --- | --- |"]
@@ -78,27 +107,29 @@ def pagina_indice_sesiones(grafo: Grafo) -> Pagina:
         lineas += [f"## {md(organo.nombre)} {{#organo-{organo_id}}}", ""]
         programadas = [(d, p) for d, p in grafo.programadas.values() if d.organo == organo_id]
         if programadas:
-            lineas += ["### Programadas", "", "| Programa | Sesión prevista | Mes | Celebrada |",
-                       "| --- | --- | --- | --- |"]
+            lineas += ["### Programadas frente a celebradas", "",
+                       "| Programa | Sesión prevista | Mes | Celebrada | Coincidencia | Temas previstos ese mes |",
+                       "| --- | --- | --- | --- | --- | --- |"]
             for doc, plan in programadas:
                 celebradas = grafo.celebradas_de.get(f"{doc.id}/{plan.id}", [])
                 celebrada = "; ".join(enlace(fecha_larga(s.fecha), urls.sesion(s.id), desde)
-                                      for s in celebradas) or "Sin registro"
+                                      for s in celebradas) or "Sin registro en los documentos publicados"
+                estado = "; ".join(coincidencia(s) for s in celebradas) or "Sin registro"
+                temas = len(temas_del_mes(organo_id, plan.mes, grafo))
                 lineas.append(
                     f"| {enlace(md(doc.titulo_corto), urls.documento(doc.id), desde)} | "
                     f"{enlace(md(plan.texto), urls.ancla(doc.id, plan.id), desde)}"
-                    f" | {nombre_mes(plan.mes)} | {celebrada} |")
+                    f" | {nombre_mes(plan.mes)} | {celebrada} | {estado} | "
+                    f"{enlace(str(temas), urls.mes(plan.mes), desde)} |")
             lineas.append("")
         celebradas = [s for s in grafo.sesiones.values() if s.organo == organo_id]
         if celebradas:
-            lineas += ["### Celebradas", "", "| Fecha | Sesión | Prevista | Compromisos |",
+            lineas += ["### Celebradas", "", "| Fecha | Sesión | Coincidencia con el programa | Compromisos |",
                        "| --- | --- | --- | --- |"]
             for sesion in celebradas:
-                prevista = (nombre_mes(sesion.programada[1].mes) if sesion.programada
-                            else "No prevista en un programa publicado")
                 lineas.append(f"| {fecha_larga(sesion.fecha)} | "
                               f"{enlace(nombre_sesion(sesion), urls.sesion(sesion.id), desde)} | "
-                              f"{prevista} | {len(sesion.compromisos)} |")
+                              f"{coincidencia(sesion)} | {len(sesion.compromisos)} |")
             lineas.append("")
     contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
     return Pagina(desde, "Sesiones", contenido)
