@@ -301,3 +301,47 @@ def test_datos_rotos_detienen_la_publicacion(caso: str, tmp_path: Path) -> None:
                      resultado.salida), resultado.salida
     assert "no se publica nada" in resultado.salida
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_calendario_de_marzo_2024(sitio_construido: Construccion) -> None:
+    marzo = _articulo(sitio_construido.sitio, "calendario/2024/03/index.html")
+    texto = _texto(marzo)
+    assert "Primera sesión ordinaria del 13 de marzo de 2024" in texto
+    for numero in range(2, 8):
+        assert _enlaza(marzo, rf"ine-informe-compromisos-cspen-2024-06/#compromiso-0{numero}$")
+    temas = _doc("ine-pat-cspen-2024")["temas"]
+    de_marzo = [t for t in temas if "2024-03" in t["calendario"].get("meses", [])]
+    assert len(de_marzo) >= 10
+    for tema in de_marzo:
+        assert _enlaza(marzo, rf"ine-pat-cspen-2024/#{tema['id']}$"), tema["id"]
+
+
+def test_feeds_publicados_enlazan_al_sitio(sitio_construido: Construccion) -> None:
+    from icalendar import Calendar
+
+    sitio = sitio_construido.sitio
+    feeds = sorted((sitio / "suscripciones").glob("*.ics"))
+    assert len(feeds) >= 8
+    base = "https://programas-spen.example/"
+    for feed in feeds:
+        calendario = Calendar.from_ical(feed.read_bytes())
+        for evento in calendario.walk("VEVENT"):
+            url = str(evento["URL"])
+            assert url.startswith(base)
+            ruta, _, ancla = url[len(base):].partition("#")
+            pagina = sitio / ruta / "index.html"
+            assert pagina.is_file(), url
+            if ancla:
+                assert _html(sitio, str(pagina.relative_to(sitio))).find(id=ancla), url
+
+
+def test_plotly_solo_en_paginas_con_graficas(sitio_construido: Construccion) -> None:
+    con_plotly = []
+    for pagina in sitio_construido.sitio.rglob("*.html"):
+        sopa = BeautifulSoup(pagina.read_text(encoding="utf-8"), "html.parser")
+        carga = any("plotly" in (s.get("src") or "") for s in sopa.find_all("script"))
+        assert carga == bool(sopa.find(attrs={"data-grafica": True})), pagina
+        if carga:
+            con_plotly.append(pagina.relative_to(sitio_construido.sitio).as_posix())
+    assert "documentos/ine-pat-spen-2020/graficas/index.html" in con_plotly
+    assert "documentos/ine-pat-spen-2020/index.html" not in con_plotly

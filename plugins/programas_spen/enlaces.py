@@ -107,6 +107,8 @@ class Grafo:
     acuerdos_de_registro: dict[int, list[str]] = field(default_factory=dict)
     avisos: dict[tuple[str, int], list[Problema]] = field(default_factory=dict)
     avisos_lista: list[Problema] = field(default_factory=list)
+    #: Cálculos derivados que las páginas reutilizan (se llenan al construirlas, una vez).
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def documento_de(self, registro: object) -> Documento:
         """El documento que contiene el registro."""

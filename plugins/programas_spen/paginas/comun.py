@@ -157,8 +157,24 @@ def definiciones_siglas(siglas: Iterable[Sigla]) -> list[str]:
 
 
 def siglas_del_sitio(grafo: Grafo) -> list[Sigla]:
-    """Siglas de todos los documentos (el INE primero), para páginas transversales."""
-    return [s for d in grafo.datos.documentos for s in d.siglas]
+    """Siglas de todos los documentos (el INE primero), para páginas transversales.
+
+    De cada forma (``formas_de_sigla``) solo queda la primera sigla que la define, que es la
+    única que usa ``definiciones_siglas``: el pie de siglas sale idéntico. Se calcula una vez
+    por grafo; recorrer todas las siglas del sitio en cada página hacía cuadrática la
+    construcción (páginas × siglas de todos los documentos)."""
+    guardadas = grafo.memo.get("siglas_del_sitio")
+    if not isinstance(guardadas, list):
+        guardadas = []
+        vistas: set[str] = set()
+        for documento in grafo.datos.documentos:
+            for sigla in documento.siglas:
+                formas = formas_de_sigla(sigla.sigla)
+                if any(forma not in vistas for forma in formas):
+                    guardadas.append(sigla)
+                    vistas.update(formas)
+        grafo.memo["siglas_del_sitio"] = guardadas
+    return list(guardadas)
 
 
 def pie_siglas(siglas: Iterable[Sigla], respaldo: Iterable[Sigla] = ()) -> str:
