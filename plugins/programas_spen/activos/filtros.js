@@ -1,12 +1,12 @@
 /* Filtros de la agenda mensual (mejora progresiva): sin JavaScript se ve todo; con él, unos
- * selectores por institución, área o mecanismo ocultan las filas que no coinciden. Los
+ * selectores por institución, área y mecanismo ocultan las filas que no coinciden. Los
  * valores salen de las propias tablas. */
 (function () {
   "use strict";
   var contenedor = document.querySelector("[data-filtros]");
   if (!contenedor) { return; }
   var tablas = Array.prototype.slice.call(document.querySelectorAll("article table"));
-  var columnas = { "Institución": "Institución", "Área o mecanismo": "Área o mecanismo" };
+  var columnas = { "Institución": "Institución", "Área": "Área", "Mecanismo": "Mecanismo" };
   var filtros = [];
 
   Object.keys(columnas).forEach(function (nombre, indiceFiltro) {

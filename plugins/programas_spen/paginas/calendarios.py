@@ -82,13 +82,17 @@ def _institucion(grafo: Grafo, doc: Documento) -> str:
     return md(grafo.instituciones[doc.institucion].siglas)
 
 
-def _area_o_mecanismo(grafo: Grafo, fila: cal.FilaCalendario) -> str:
+def _area(grafo: Grafo, fila: cal.FilaCalendario) -> str:
     if fila.area:
         area = grafo.areas[fila.area]
         return md(area.siglas or area.nombre)
-    if fila.grupo:
-        return md(fila.grupo)
     return "—"
+
+
+def _mecanismo(grafo: Grafo, fila: cal.FilaCalendario) -> str:
+    if fila.mecanismo and fila.mecanismo in grafo.mecanismos:
+        return md(grafo.mecanismos[fila.mecanismo][-1][1].nombre)
+    return md(fila.grupo) if fila.grupo and fila.tipo == "linea" else "—"
 
 
 def _sesion_celebrada(sesion: FichaSesion, grafo: Grafo, desde: str) -> list[str]:
@@ -145,14 +149,15 @@ def pagina_mes(agenda: cal.Agenda, grafo: Grafo, anterior: str | None, siguiente
         if not filas:
             continue
         lineas += [f"## {titulo_tabla} {{#{ancla}}}", "",
-                   "| Institución | Documento | Registro | Área o mecanismo | Calendario |",
-                   "| --- | --- | --- | --- | --- |"]
+                   "| Institución | Documento | Registro | Área | Mecanismo | Calendario |",
+                   "| --- | --- | --- | --- | --- | --- |"]
         for fila in filas:
             texto = " ".join(fila.texto.split())
             lineas.append(f"| {_institucion(grafo, fila.documento)} | "
                           f"{enlace(md(fila.documento.titulo_corto), urls.documento(fila.documento.id), desde)} | "
                           f"{enlace(md(texto), urls.ancla(fila.documento.id, fila.id), desde)} | "
-                          f"{_area_o_mecanismo(grafo, fila)} | {describir_calendario(fila.calendario)} |")
+                          f"{_area(grafo, fila)} | {_mecanismo(grafo, fila)} | "
+                          f"{describir_calendario(fila.calendario)} |")
         lineas.append("")
     lineas.append(f'<script src="{urls.activo_desde(urls.ACTIVO_FILTROS, desde)}"></script>')
     contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
