@@ -32,9 +32,23 @@ def _ejecutar(*orden: str | Path, **kwargs: object) -> None:
     subprocess.run([str(p) for p in orden], check=True, cwd=RAIZ, **kwargs)  # type: ignore[arg-type]
 
 
+def _fecha_de_los_datos() -> str | None:
+    """Fecha (época Unix) del último commit: la fecha de construcción sale de los datos, no
+    del reloj, para que la misma entrada dé los mismos bytes (sitemap incluido)."""
+    try:
+        salida = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=RAIZ, capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return salida or None
+
+
 def _entorno() -> dict[str, str]:
     entorno = dict(os.environ)
     entorno["NO_MKDOCS_2_WARNING"] = "1"
+    fecha = _fecha_de_los_datos()
+    if fecha and "SOURCE_DATE_EPOCH" not in entorno:
+        entorno["SOURCE_DATE_EPOCH"] = fecha
     entorno["PATH"] = f"{BIN}{os.pathsep}{entorno.get('PATH', '')}"
     return entorno
 
