@@ -7,8 +7,9 @@
     python3 tareas.py pruebas    prepara todo (también Chromium) y ejecuta todas las pruebas
     python3 tareas.py banco      ejecuta el banco de pruebas de rendimiento
 
-Crea un entorno virtual en .venv e instala en él el proyecto y sus dependencias; las pruebas
-instalan además el Chromium de Debian (apt-get) si falta. Solo usa la biblioteca estándar.
+Crea un entorno virtual en .venv e instala en él el proyecto y sus dependencias, y con apt-get
+los paquetes de Debian que falten: para el sitio, Pango, HarfBuzz y fuentes libres (WeasyPrint,
+los PDF de los anexos); para las pruebas, además, Chromium. Solo usa la biblioteca estándar.
 """
 
 from __future__ import annotations
@@ -67,28 +68,50 @@ def preparar(extras: str = "") -> None:
     sello.write_text(huella)
 
 
-def preparar_chromium() -> None:
-    """Instala el Chromium de Debian si falta (nunca se descarga un navegador aparte)."""
-    if Path(CHROMIUM).exists():
+#: Paquetes de Debian para construir el sitio: Pango y HarfBuzz para WeasyPrint (los PDF de los
+#: anexos para la Gaceta) y las fuentes libres que se incrustan en ellos (nada se descarga al
+#: construir).
+PAQUETES_SITIO = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-liberation2",
+                  "fonts-dejavu-core")
+#: Paquetes de Debian que añaden las pruebas: el Chromium de Debian (nunca se descarga un
+#: navegador aparte).
+PAQUETES_PRUEBAS = ("chromium",)
+
+
+def _instalado(paquete: str) -> bool:
+    """Si el paquete de Debian está instalado (``dpkg -s``)."""
+    proceso = subprocess.run(["dpkg", "-s", paquete], capture_output=True, text=True, check=False)
+    return proceso.returncode == 0 and "Status: install ok installed" in proceso.stdout
+
+
+def preparar_sistema(*paquetes: str) -> None:
+    """Instala con apt-get los paquetes de Debian que falten (y solo esos)."""
+    if shutil.which("dpkg") is None:
+        print("Aviso: este sistema no es Debian; instale con su gestor de paquetes el equivalente "
+              f"de: {' '.join(paquetes)}", flush=True)
+        return
+    faltan = [p for p in paquetes if not _instalado(p)]
+    if not faltan:
         return
     if shutil.which("apt-get") is None:
-        sys.exit("Falta Chromium y no hay apt-get: instale el paquete «chromium» de su sistema.")
+        sys.exit(f"Faltan los paquetes de Debian {' '.join(faltan)} y no hay apt-get para instalarlos.")
     prefijo = [] if os.geteuid() == 0 else ["sudo"]
     entorno = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     _ejecutar(*prefijo, "apt-get", "update", "-qq", env=entorno)
-    _ejecutar(*prefijo, "apt-get", "install", "-y", "-qq", "--no-install-recommends",
-              "chromium", "fonts-dejavu-core", env=entorno)
+    _ejecutar(*prefijo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *faltan, env=entorno)
 
 
 def sitio() -> None:
     """Prepara y sirve el sitio; se reconstruye al cambiar datos/, contenido/ o tema/."""
     preparar()
+    preparar_sistema(*PAQUETES_SITIO)
     _ejecutar(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", env=_entorno())
 
 
 def construir() -> None:
     """Prepara y construye el sitio en modo estricto en site/."""
     preparar()
+    preparar_sistema(*PAQUETES_SITIO)
     _ejecutar(BIN / "mkdocs", "build", "--strict", "--clean", env=_entorno())
 
 
@@ -101,7 +124,7 @@ def validar() -> None:
 def pruebas() -> None:
     """Prepara todo y ejecuta ruff y todas las pruebas (unitarias, sitio y navegador)."""
     preparar("test")
-    preparar_chromium()
+    preparar_sistema(*PAQUETES_SITIO, *PAQUETES_PRUEBAS)
     entorno = _entorno()
     entorno["CHROMIUM"] = CHROMIUM
     _ejecutar(BIN / "ruff", "check", "plugins", "tests", "tareas.py", "banco", env=entorno)
@@ -111,6 +134,7 @@ def pruebas() -> None:
 def banco() -> None:
     """Ejecuta el banco de pruebas de rendimiento (ver banco/README.md)."""
     preparar("test")
+    preparar_sistema(*PAQUETES_SITIO)
     _ejecutar(PY, "banco/banco.py", *sys.argv[2:], env=_entorno())
 
 

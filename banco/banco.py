@@ -36,7 +36,6 @@ import resource
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,7 +43,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
@@ -437,6 +436,12 @@ def _fecha_barra(fecha: str) -> str:
     return f"{fecha[8:10]}/{fecha[5:7]}/{fecha[:4]}"
 
 
+def _otra_fecha(fecha: str) -> str:
+    """La fecha con otro día: la fuente escribe mal la fecha de la sesión (da un aviso)."""
+    dia = int(fecha[8:10])
+    return f"{fecha[:8]}{dia % 28 + 1:02d}"
+
+
 def _fecha_larga(fecha: str) -> str:
     return f"{int(fecha[8:10])} de {MESES[int(fecha[5:7]) - 1].lower()} de {fecha[:4]}"
 
@@ -738,6 +743,8 @@ class Generador:
                 tema["area"] = area
             meses = sorted(rng.sample(range(1, 13), rng.choice((1, 1, 1, 2, 3, 4, 11))))
             tema["calendario"] = {"estado": "meses", "meses": [_mes(anio, m) for m in meses]}
+            if rng.random() < 0.04:
+                tema["calendario"]["marcas_fuera_de_tabla"] = 1  # aviso, como en la fuente real
             if rng.random() < 0.2:
                 tema["observaciones"] = self.t.frase(rng, 40, 160)
             tema["fuente"] = {"seccion": "Anexo único", "tabla": f"Programa Anual {anio}",
@@ -844,7 +851,8 @@ class Generador:
             compromiso: dict[str, Any] = {
                 "id": f"compromiso-{numero:02d}", "numero": numero, "sesion": origen.id,
                 "sesion_texto": f"{_fecha_barra(origen.fecha)} {origen.nombre()}.",
-                "fecha_texto": origen.fecha, "texto": texto, "area": area,
+                "fecha_texto": origen.fecha if rng.random() > 0.03 else _otra_fecha(origen.fecha),
+                "texto": texto, "area": area,
                 "area_texto": f"{area_nombre}.", "avance": avance,
                 "estatus": "concluido" if concluido else "en_curso",
                 "estatus_texto": "Concluido." if concluido else "En curso.",
@@ -910,7 +918,8 @@ class Generador:
                  "cita": f"{cuantos} compromisos y acuerdos",
                  "fuente": {"seccion": "III. Contenido del Informe", "parrafo": 1}},
                 {"coleccion": "compromisos", "filtro": {"estatus": "concluido"},
-                 "valor": concluidos, "cita": f"{concluidos} de ellos están cumplidos",
+                 "valor": concluidos + (1 if rng.random() < 0.1 else 0),
+                 "cita": f"{concluidos} de ellos están cumplidos",
                  "fuente": {"seccion": "III. Contenido del Informe", "parrafo": 2}},
             ],
         }
@@ -1006,49 +1015,56 @@ def _rss_pico_mib() -> float:
 
 
 def medir_nucleo(datos: Path, perfil: Path | None = None) -> dict[str, Any]:
-    """Carga y valida (``cargar_datos``), y construye grafo y páginas como
-    ``sitio.construir_sitio``, cronometrando cada paso. Se ejecuta en un proceso hijo."""
-    from programas_spen.enlaces import construir_grafo
-    from programas_spen.paginas import construir_paginas
-    from programas_spen.sitio import con_metadatos
+    """Cronometra la carga y validación sola (``cargar_datos``) y luego el núcleo completo
+    (``sitio.construir_sitio``: carga, grafo, páginas y archivos), como lo llama el plugin.
+    Se ejecuta en un proceso hijo nuevo para medir su memoria aparte."""
+    import inspect
+
+    from programas_spen.sitio import con_metadatos, construir_sitio
     from programas_spen.validacion import cargar_datos
 
-    perfilador = cProfile.Profile() if perfil else None
-    if perfilador:
-        perfilador.enable()
-    inicio = time.perf_counter()
+    opciones: dict[str, Any] = {}
+    if "anexos_pdf" in inspect.signature(construir_sitio).parameters:
+        opciones["anexos_pdf"] = False  # los PDF de los anexos se miden aparte
+
+    inicio, cpu = time.perf_counter(), time.process_time()
     resultado = cargar_datos(datos)
     t_carga = time.perf_counter() - inicio
-    rss_carga = _rss_pico_mib()
+    cpu_carga = time.process_time() - cpu
     errores = resultado.informe.errores
-    salida: dict[str, Any] = {"carga_s": t_carga, "rss_carga_mib": rss_carga,
+    salida: dict[str, Any] = {"carga_s": t_carga, "carga_cpu_s": cpu_carga,
+                              "rss_carga_mib": _rss_pico_mib(),
                               "errores": len(errores), "avisos": len(resultado.informe.avisos),
                               "primeros_errores": [str(e) for e in errores[:15]]}
     if resultado.datos is None:
         return salida
-    inicio = time.perf_counter()
-    grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
-    t_grafo = time.perf_counter() - inicio
-    inicio = time.perf_counter()
-    paginas = construir_paginas(grafo)
-    t_paginas = time.perf_counter() - inicio
-    if perfilador:
-        perfilador.disable()
-        assert perfil is not None
-        perfilador.dump_stats(str(perfil))
-    tamanos = [len(con_metadatos(p).encode("utf-8")) for p in paginas]
+    del resultado
+    inicio, cpu = time.perf_counter(), time.process_time()
+    sitio = construir_sitio(datos, **opciones)
+    t_sitio = time.perf_counter() - inicio
+    cpu_sitio = time.process_time() - cpu
+    tamanos = [len(con_metadatos(p).encode("utf-8")) for p in sitio.paginas]
     por_tipo: Counter[str] = Counter(p.ruta.split("/")[0] if "/" in p.ruta else "raiz"
-                                     for p in paginas)
+                                     for p in sitio.paginas)
     salida.update({
-        "grafo_s": t_grafo, "paginas_s": t_paginas,
-        "sitio_s": t_carga + t_grafo + t_paginas,
-        "paginas": len(paginas), "paginas_por_tipo": dict(por_tipo),
+        "sitio_s": t_sitio, "sitio_cpu_s": cpu_sitio,
+        "nucleo_sin_carga_s": max(0.0, t_sitio - t_carga),
+        "nucleo_sin_carga_cpu_s": max(0.0, cpu_sitio - cpu_carga),
+        "paginas": len(sitio.paginas), "paginas_por_tipo": dict(por_tipo),
+        "archivos": len(sitio.archivos),
         "markdown_bytes": sum(tamanos),
         "markdown_max_bytes": max(tamanos) if tamanos else 0,
-        "documentos": len(resultado.datos.documentos),
-        "acuerdos": len(grafo.acuerdos), "sesiones": len(grafo.sesiones),
+        "documentos": len(sitio.grafo.datos.documentos),
+        "acuerdos": len(sitio.grafo.acuerdos), "sesiones": len(sitio.grafo.sesiones),
         "rss_mib": _rss_pico_mib(),
     })
+    if perfil:  # aparte, para no inflar los tiempos medidos
+        del sitio
+        perfilador = cProfile.Profile()
+        perfilador.enable()
+        construir_sitio(datos, **opciones)
+        perfilador.disable()
+        perfilador.dump_stats(str(perfil))
     return salida
 
 
@@ -1069,10 +1085,13 @@ def _python_hijo(*argumentos: str, limite: float) -> dict[str, Any]:
         destino.unlink(missing_ok=True)
 
 
-def _entorno() -> dict[str, str]:
+def _entorno(pdf: bool = False) -> dict[str, str]:
     entorno = dict(os.environ)
     entorno["NO_MKDOCS_2_WARNING"] = "1"
+    entorno["ANEXOS_PDF"] = "true" if pdf else "false"
     entorno["PYTHONHASHSEED"] = "0"
+    # Los PDF de los anexos (WeasyPrint, segundos por documento) no se miden a escala nacional.
+    entorno.setdefault("ANEXOS_PDF", "false")
     bin_venv = str(Path(sys.executable).parent)
     entorno["PATH"] = f"{bin_venv}{os.pathsep}{entorno.get('PATH', '')}"
     return entorno
@@ -1144,13 +1163,14 @@ def _medir_directorio(directorio: Path) -> tuple[int, int, int, int]:
 
 
 def mkdocs_build(proyecto: Path, salida: Path, limite: float, registro: Path,
-                 extra: tuple[str, ...] = ()) -> Construccion:
-    """``mkdocs build`` de ``proyecto`` en un proceso nuevo, con límite de tiempo."""
+                 pdf: bool = False) -> Construccion:
+    """``mkdocs build`` de ``proyecto`` en un proceso nuevo, con límite de tiempo; ``pdf``
+    enciende los PDF de los anexos (``ANEXOS_PDF``)."""
     if salida.exists():
         shutil.rmtree(salida)
     medidas = registro.with_suffix(".medidas")
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f",
-              str(proyecto / "mkdocs.yml"), "-d", str(salida), *extra]
+              str(proyecto / "mkdocs.yml"), "-d", str(salida)]
     if TIME.exists():
         orden = [str(TIME), "-v", "-o", str(medidas), *mkdocs]
     else:
@@ -1159,7 +1179,7 @@ def mkdocs_build(proyecto: Path, salida: Path, limite: float, registro: Path,
     inicio = time.perf_counter()
     with registro.open("w", encoding="utf-8") as log:
         proceso = subprocess.Popen(orden, cwd=proyecto, stdout=log, stderr=subprocess.STDOUT,
-                                   env=_entorno(), start_new_session=True)
+                                   env=_entorno(pdf), start_new_session=True)
         try:
             resultado.codigo = proceso.wait(timeout=limite)
         except subprocess.TimeoutExpired:
@@ -1260,10 +1280,12 @@ def _leer_url(url: str) -> str | None:
         return None
 
 
-def latencia_serve(trabajo: Path, repeticiones: int = 3, limite: float = 60.0) -> dict[str, Any]:
-    """Sirve una copia del proyecto real y edita el ``titulo_corto`` de un documento; mide
-    desde que se escribe el archivo hasta que la página servida muestra el cambio."""
-    proyecto = preparar_proyecto(trabajo / "serve")
+def latencia_serve(trabajo: Path, pdf: bool, repeticiones: int = 3,
+                   limite: float = 60.0) -> dict[str, Any]:
+    """Sirve una copia del proyecto real y edita el ``titulo_corto`` del archivo de datos más
+    grande; mide desde que se escribe el archivo hasta que la página servida muestra el cambio.
+    ``pdf``: con los PDF de los anexos (como ``tareas.py sitio``) o con ``ANEXOS_PDF=false``."""
+    proyecto = preparar_proyecto(trabajo / f"serve-{'pdf' if pdf else 'sin-pdf'}")
     if (proyecto / "datos").exists():
         shutil.rmtree(proyecto / "datos")
     shutil.copytree(DATOS_REALES, proyecto / "datos")
@@ -1277,14 +1299,14 @@ def latencia_serve(trabajo: Path, repeticiones: int = 3, limite: float = 60.0) -
     puerto = _puerto_libre()
     base = f"http://127.0.0.1:{puerto}/"
     url = f"{base}documentos/{doc_id.group(1)}/"
-    registro = trabajo / "serve.log"
+    registro = trabajo / f"serve-{'pdf' if pdf else 'sin-pdf'}.log"
     resultado: dict[str, Any] = {"archivo": str(archivo.relative_to(proyecto)), "url": url,
-                                 "tiempos": []}
+                                 "tiempos": [], "pdf": pdf}
     with registro.open("w", encoding="utf-8") as log:
         proceso = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(proyecto / "mkdocs.yml"),
              "-a", f"127.0.0.1:{puerto}"], cwd=proyecto, stdout=log, stderr=subprocess.STDOUT,
-            env=_entorno(), start_new_session=True)
+            env=_entorno(pdf), start_new_session=True)
         try:
             inicio = time.perf_counter()
             while _leer_url(url) is None:
@@ -1319,3 +1341,551 @@ def latencia_serve(trabajo: Path, repeticiones: int = 3, limite: float = 60.0) -
                 os.killpg(proceso.pid, signal.SIGKILL)
                 proceso.wait()
     return resultado
+
+
+# ---------------------------------------------------------------------------------------------
+# Corrida completa y resultados
+# ---------------------------------------------------------------------------------------------
+
+
+def _mib(valor: float | int | None) -> str:
+    return "—" if valor is None else f"{valor / (1024 * 1024):,.1f}"
+
+
+def _s(valor: float | None, decimales: int = 1) -> str:
+    return "—" if valor is None else f"{valor:,.{decimales}f}"
+
+
+def _si_no(cumple: bool | None) -> str:
+    return "sin medir" if cumple is None else ("**sí**" if cumple else "**no**")
+
+
+def info_maquina() -> dict[str, str]:
+    """Núcleos, memoria, CPU, Python y versiones de MkDocs y Material."""
+    memoria = "?"
+    cpu = platform.processor() or "?"
+    try:
+        for linea in Path("/proc/meminfo").read_text().splitlines():
+            if linea.startswith("MemTotal"):
+                memoria = f"{int(linea.split()[1]) / 1024 / 1024:.1f} GiB"
+        for linea in Path("/proc/cpuinfo").read_text().splitlines():
+            if linea.startswith("model name"):
+                cpu = linea.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        carga = ", ".join(f"{c:.2f}" for c in os.getloadavg())
+    except OSError:
+        carga = "?"
+
+    def version(paquete: str) -> str:
+        try:
+            return metadata.version(paquete)
+        except metadata.PackageNotFoundError:
+            return "no instalado"
+
+    commit = subprocess.run(["git", "-C", str(RAIZ), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip() or "?"
+    cambios = subprocess.run(["git", "-C", str(RAIZ), "status", "--porcelain"],
+                             capture_output=True, text=True).stdout.strip()
+    return {
+        "Fecha": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "Núcleos (nproc)": str(os.cpu_count()), "Memoria": memoria, "CPU": cpu,
+        "Carga del sistema al empezar (1, 5, 15 min)": carga,
+        "Python": platform.python_version(), "MkDocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"), "Markdown": version("markdown"),
+        "PyYAML (libyaml)": f"{version('pyyaml')} ({'sí' if hasattr(yaml, 'CSafeLoader') else 'no'})",
+        "jsonschema": version("jsonschema"),
+        "Commit": commit + (" (con cambios sin commit)" if cambios else ""),
+        "Medidor de memoria": "/usr/bin/time -v" if TIME.exists() else "getrusage(RUSAGE_CHILDREN)",
+    }
+
+
+@dataclass
+class Escalon:
+    """Todo lo medido en un escalón."""
+
+    nombre: str
+    instituciones: int
+    anios: int
+    conteo: Conteo
+    generacion_s: float
+    nucleo: dict[str, Any] = field(default_factory=dict)
+    construccion: Construccion | None = None
+
+
+@dataclass
+class Resultados:
+    """Lo que se reporta."""
+
+    maquina: dict[str, str]
+    escalones: list[Escalon] = field(default_factory=list)
+    comparacion: dict[str, Any] = field(default_factory=dict)
+    pdf: dict[str, Any] = field(default_factory=dict)
+    serve: list[dict[str, Any]] = field(default_factory=list)
+    con_pdf: bool = False
+    perfil: str = ""
+    orden: str = ""
+    notas: list[str] = field(default_factory=list)
+
+
+def _escalon_completo(resultados: Resultados) -> Escalon | None:
+    return next((e for e in resultados.escalones if e.nombre == "1"), None)
+
+
+def _normalizado(registros: float, tiempo: float) -> float:
+    """La razón de tiempo llevada a exactamente ×2 registros (t ∝ rᵇ ⇒ 2ᵇ)."""
+    return 2 ** (math.log(tiempo) / math.log(registros)) if registros > 1 else tiempo
+
+
+def _linealidad(resultados: Resultados) -> list[tuple[Escalon, Escalon, float, float, float,
+                                                      float | None, float | None]]:
+    """(anterior, siguiente, razón de registros, razón de tiempo de reloj, normalizada a ×2,
+    razón de tiempo de CPU, normalizada a ×2)."""
+    pares = []
+    medidos = [e for e in resultados.escalones
+               if e.construccion and e.construccion.segundos and not e.construccion.agotado
+               and not e.construccion.error]
+    for uno, dos in zip(medidos, medidos[1:], strict=False):
+        assert uno.construccion and dos.construccion
+        assert uno.construccion.segundos and dos.construccion.segundos
+        registros = dos.conteo.total / uno.conteo.total
+        tiempo = dos.construccion.segundos / uno.construccion.segundos
+        cpu = (dos.construccion.cpu_s / uno.construccion.cpu_s
+               if uno.construccion.cpu_s and dos.construccion.cpu_s else None)
+        pares.append((uno, dos, registros, tiempo, _normalizado(registros, tiempo), cpu,
+                      _normalizado(registros, cpu) if cpu else None))
+    return pares
+
+
+def objetivos(resultados: Resultados) -> list[tuple[str, str, str]]:
+    """(objetivo, medido, ¿se cumple?)."""
+    filas: list[tuple[str, str, str]] = []
+    completo = _escalon_completo(resultados)
+    c = completo.construccion if completo else None
+    if c and not c.agotado and not c.error:
+        filas.append(("Construcción nacional completa < 10 min", f"{_s(c.segundos)} s",
+                      _si_no(c.segundos is not None and c.segundos < OBJETIVO_TIEMPO)))
+        filas.append(("… en < 2 GB de memoria", f"{_s(c.rss_mib, 0)} MiB",
+                      _si_no(c.rss_mib is not None and c.rss_mib < OBJETIVO_MEMORIA)))
+        estimado = _pdf_nacional(resultados)
+        if estimado is not None and not resultados.con_pdf:
+            total = c.segundos + estimado if c.segundos is not None else None
+            filas.append(("… contando los PDF de los anexos (estimado: construcción sin PDF + "
+                          "PDF medidos en la muestra × documentos)", f"{_s(total)} s",
+                          _si_no(total is not None and total < OBJETIVO_TIEMPO)))
+    elif c:
+        filas.append(("Construcción nacional completa < 10 min", c.error or "falló", _si_no(False)))
+    else:
+        filas.append(("Construcción nacional completa < 10 min", "no se midió", _si_no(None)))
+    pares = _linealidad(resultados)
+    if pares:
+        peor = max(p[4] for p in pares)
+        cpus = [p[6] for p in pares if p[6] is not None]
+        peor_cpu = max(cpus) if cpus else None
+        medido = f"peor ×{peor:.2f} en tiempo de reloj"
+        if peor_cpu is not None:
+            medido += f", ×{peor_cpu:.2f} en tiempo de CPU"
+        filas.append(("Crecimiento lineal: al duplicar registros, tiempo ≤ ×2,2 "
+                      "(normalizado a ×2 registros)", medido,
+                      _si_no(peor <= OBJETIVO_DUPLICAR and (peor_cpu is None
+                                                            or peor_cpu <= OBJETIVO_DUPLICAR))))
+    if completo and "carga_s" in completo.nucleo:
+        carga = completo.nucleo["carga_s"]
+        filas.append(("Cargar y validar todos los datos < 10 s", f"{_s(carga)} s",
+                      _si_no(carga < OBJETIVO_CARGA)))
+    else:
+        filas.append(("Cargar y validar todos los datos < 10 s", "no se midió la escala 1",
+                      _si_no(None)))
+    if not resultados.serve:
+        filas.append(("Edición en mkdocs serve visible < 3 s (datos reales)", "no se midió",
+                      _si_no(None)))
+    for serve in resultados.serve:
+        modo = ("con PDF de los anexos, como `tareas.py sitio`" if serve.get("pdf")
+                else "`ANEXOS_PDF=false`")
+        objetivo = f"Edición en mkdocs serve visible < 3 s (datos reales; {modo})"
+        tiempos = [t for t in serve.get("tiempos", []) if t is not None]
+        if not serve.get("tiempos"):
+            filas.append((objetivo, serve.get("error", "no se midió"), _si_no(None)))
+            continue
+        fallidos = len(serve["tiempos"]) - len(tiempos)
+        peor_serve = max(tiempos) if tiempos else None
+        medido = (f"peor {_s(peor_serve, 2)} s" if peor_serve is not None else "nunca se vio")
+        if fallidos:
+            medido += f" ({fallidos} sin verse)"
+        filas.append((objetivo, medido, _si_no(not fallidos and peor_serve is not None
+                                               and peor_serve < OBJETIVO_SERVE)))
+    return filas
+
+
+def _pdf_nacional(resultados: Resultados) -> float | None:
+    """Segundos de PDF estimados para todos los documentos de la escala nacional."""
+    por_documento = resultados.pdf.get("s_por_pdf")
+    if por_documento is None:
+        return None
+    completo = _escalon_completo(resultados)
+    documentos = (sum(completo.conteo.documentos.values()) if completo
+                  else 33 * ANIOS * 6)
+    return float(por_documento) * documentos
+
+
+def _tabla(cabecera: list[str], filas: list[list[str]]) -> list[str]:
+    lineas = ["| " + " | ".join(cabecera) + " |",
+              "| " + " | ".join("---:" if i else "---" for i in range(len(cabecera))) + " |"]
+    lineas += ["| " + " | ".join(fila) + " |" for fila in filas]
+    return lineas + [""]
+
+
+def informe_markdown(resultados: Resultados) -> str:
+    """Los resultados como Markdown (una tabla por medida)."""
+    r = resultados
+    lineas = ["# Resultados del banco de rendimiento", "",
+              "Generado por `banco/banco.py` (ver `banco/README.md`). Orden: "
+              f"`{r.orden}`.", "", "## Máquina", ""]
+    lineas += _tabla(["Dato", "Valor"], [[k, v] for k, v in r.maquina.items()])
+    lineas += ["## Objetivos", ""]
+    lineas += _tabla(["Objetivo", "Medido", "¿Se cumple?"], [list(f) for f in objetivos(r)])
+    lineas += ["## Datos sintéticos generados", "",
+               f"INE y los primeros OPLE, {ANIOS} años desde {PRIMER_ANIO}; por institución y "
+               "año: programa anual (o plan de trabajo), programa de la comisión y 4 informes de "
+               "seguimiento. Registros = secciones, ejes, objetivos, líneas de acción, "
+               "mecanismos, actividades, filas de cronograma, temas, fichas, sesiones "
+               "programadas, integrantes, sesiones, compromisos, acuerdos y cifras (sin siglas "
+               "ni conteos).", ""]
+    lineas += _tabla(
+        ["Escala", "Instituciones", "Documentos", "Registros", "Compromisos", "Actividades",
+         "Temas", "YAML (MiB)", "Generar (s)"],
+        [[e.nombre, str(e.instituciones), str(sum(e.conteo.documentos.values())),
+          f"{e.conteo.total:,}", f"{e.conteo.registros['compromisos']:,}",
+          f"{e.conteo.registros['actividades'] + e.conteo.registros['filas_cronograma']:,}",
+          f"{e.conteo.registros['temas']:,}", _mib(e.conteo.bytes), _s(e.generacion_s)]
+         for e in r.escalones])
+    lineas += ["## Núcleo sin MkDocs (proceso nuevo por escala)", "",
+               "*Cargar y validar* es `validacion.cargar_datos` (YAML, esquema, referencias, "
+               "coherencia). *Núcleo completo* es `sitio.construir_sitio` (lo mismo más grafo, "
+               "páginas y archivos); *sin carga* es la diferencia.", ""]
+    lineas += _tabla(
+        ["Escala", "Registros", "Cargar y validar (s)", "… CPU (s)", "Núcleo completo (s)",
+         "… CPU (s)", "Sin carga (s)", "Páginas", "Markdown (MiB)", "Avisos", "Errores",
+         "Memoria pico (MiB)"],
+        [[e.nombre, f"{e.conteo.total:,}", _s(e.nucleo.get("carga_s"), 2),
+          _s(e.nucleo.get("carga_cpu_s"), 2), _s(e.nucleo.get("sitio_s"), 2),
+          _s(e.nucleo.get("sitio_cpu_s"), 2), _s(e.nucleo.get("nucleo_sin_carga_s"), 2),
+          f"{e.nucleo.get('paginas', 0):,}", _mib(e.nucleo.get("markdown_bytes")),
+          str(e.nucleo.get("avisos", "—")), str(e.nucleo.get("errores", "—")),
+          _s(e.nucleo.get("rss_mib"), 0)] for e in r.escalones])
+    lineas += ["## `mkdocs build` completo (proceso nuevo por escala)", "",
+               "Tiempo de reloj y memoria residente pico del proceso de `mkdocs build --clean`; "
+               "páginas = archivos `.html` escritos; bytes = todo lo escrito en `site/`.", ""]
+    filas = []
+    for e in r.escalones:
+        c = e.construccion
+        if c is None:
+            continue
+        estado = "agotado" if c.agotado else ("error" if c.error else "ok")
+        por_mil = (c.segundos / e.conteo.total * 1000) if c.segundos else None
+        filas.append([e.nombre, f"{e.conteo.total:,}", _s(c.segundos), _s(c.cpu_s),
+                      _s(c.rss_mib, 0), f"{c.paginas_html:,}", _mib(c.bytes_html),
+                      _mib(c.bytes_total), _mib(c.bytes_indice_busqueda), _s(por_mil, 2),
+                      str(c.avisos), estado])
+    lineas += _tabla(["Escala", "Registros", "Tiempo (s)", "CPU (s)", "Memoria pico (MiB)",
+                      "Páginas HTML", "HTML (MiB)", "Total escrito (MiB)",
+                      "search_index.json (MiB)", "s por 1.000 registros", "WARNING", "Estado"],
+                     filas)
+    for e in r.escalones:
+        if e.construccion and e.construccion.error:
+            lineas += [f"- Escala {e.nombre}: {e.construccion.error}", ""]
+    pares = _linealidad(r)
+    if pares:
+        lineas += ["## Linealidad", "",
+                   "Razón de tiempos entre escalones consecutivos. *Normalizado* lleva la razón "
+                   "a exactamente ×2 registros (t ∝ registrosᵇ ⇒ 2ᵇ); el objetivo es ≤ ×2,2.", ""]
+        lineas += _tabla(["De → a", "Registros ×", "Reloj ×", "Reloj normalizado a ×2",
+                          "CPU ×", "CPU normalizado a ×2", "Exponente b (CPU)"],
+                         [[f"{a.nombre} → {b.nombre}", f"{rr:.2f}", f"{rt:.2f}", f"{n:.2f}",
+                           _s(rc, 2), _s(nc, 2),
+                           _s(math.log(rc) / math.log(rr), 2) if rc else "—"]
+                          for a, b, rr, rt, n, rc, nc in pares])
+    if r.comparacion:
+        c = r.comparacion
+        lineas += ["## MkDocs + Material de serie frente al proyecto, mismo número de páginas", "",
+                   f"De serie: {c['paginas_serie']:,} páginas Markdown simples de "
+                   f"{c['tamano_objetivo']:,} bytes (el promedio de las páginas generadas del "
+                   "proyecto), todas en la navegación, `theme: material` con opciones por "
+                   "omisión. Proyecto: el mismo pipeline con "
+                   f"{c['instituciones']} institución(es) × {c['anios']} años.", ""]
+        filas = []
+        for nombre, clave in (("MkDocs + Material de serie", "serie"), ("Proyecto", "proyecto")):
+            con = c[clave]
+            por_pagina = (con.segundos / con.paginas_html * 1000
+                          if con.segundos and con.paginas_html else None)
+            filas.append([nombre, f"{con.paginas_html:,}", _s(con.segundos), _s(por_pagina, 1),
+                          _s(con.rss_mib, 0), _mib(con.bytes_html),
+                          _mib(con.bytes_html / con.paginas_html if con.paginas_html else None),
+                          "agotado" if con.agotado else ("error" if con.error else "ok")])
+        lineas += _tabla(["Construcción", "Páginas HTML", "Tiempo (s)", "ms por página",
+                          "Memoria pico (MiB)", "HTML (MiB)", "MiB por página", "Estado"], filas)
+        if c.get("razon") is not None:
+            lineas += [f"**Razón de tiempo por página, proyecto / de serie: ×{c['razon']:.2f}** "
+                       f"(tiempo total ×{c['razon_total']:.2f}).", ""]
+    if r.pdf:
+        m = r.pdf
+        lineas += ["## PDF de los anexos (muestra)", "",
+                   ("Las construcciones de arriba son " + ("**con** los PDF de los anexos."
+                    if r.con_pdf else "**sin** los PDF de los anexos (`ANEXOS_PDF=false`), "
+                    "que se miden aquí aparte: ") +
+                    f"{m['instituciones']} instituciones × 1 año ({m['documentos']} documentos), "
+                    "`mkdocs build` con y sin PDF; la diferencia entre los PDF escritos da el "
+                    "costo por PDF, y se extrapola a los documentos de la escala nacional."), ""]
+        filas = []
+        for nombre, clave in (("Sin PDF", "sin"), ("Con PDF", "con")):
+            con = m[clave]
+            filas.append([nombre, _s(con.segundos), _s(con.rss_mib, 0), f"{con.paginas_html:,}",
+                          _mib(con.bytes_total),
+                          "agotado" if con.agotado else ("error" if con.error else "ok")])
+        lineas += _tabla(["Construcción", "Tiempo (s)", "Memoria pico (MiB)", "Páginas HTML",
+                          "Total escrito (MiB)", "Estado"], filas)
+        if m.get("s_por_pdf") is not None:
+            nacional = _pdf_nacional(r)
+            lineas += [f"{m['pdfs']} PDF ({_mib(m['bytes_pdf'])} MiB): **{m['s_por_pdf']:.2f} s "
+                       f"por PDF**; a escala nacional, unos **{_s(nacional, 0)} s** "
+                       f"({_s((nacional or 0) / 60, 1)} min) solo de PDF en una construcción "
+                       "desde cero (en `mkdocs serve` se guardan en memoria por huella del HTML "
+                       "y solo se rehacen los que cambian).", ""]
+    for s in r.serve:
+        modo = ("con los PDF de los anexos (configuración por omisión, como `python3 tareas.py "
+                "sitio`)" if s.get("pdf") else "con `ANEXOS_PDF=false`")
+        lineas += [f"## `mkdocs serve` {modo}: edición de un archivo de datos real", "",
+                   f"Copia del proyecto con los datos reales; se edita `titulo_corto` de "
+                   f"`{s.get('archivo', '?')}` (el archivo más grande) y se consulta "
+                   f"`{s.get('url', '?')}` cada 50 ms hasta ver el cambio. Incluye el sondeo "
+                   "de archivos de MkDocs (cada 0,5 s).", ""]
+        if "error" in s:
+            lineas += [f"Error: {s['error']}", ""]
+        filas = [[str(i), _s(t, 2) if t is not None else "no se vio"]
+                 for i, t in enumerate(s.get("tiempos", []), start=1)]
+        if filas:
+            lineas += [f"Arranque de `mkdocs serve` hasta servir la página: "
+                       f"{_s(s.get('arranque_s'), 2)} s.", ""]
+            lineas += _tabla(["Edición", "Visible tras (s)"], filas)
+    if r.perfil:
+        lineas += ["## Perfil del núcleo a la mayor escala (cProfile, tiempo propio)", "",
+                   "```text", r.perfil.rstrip(), "```", ""]
+    if r.notas:
+        lineas += ["## Notas", ""] + [f"- {n}" for n in r.notas] + [""]
+    return "\n".join(lineas)
+
+
+def _escribir(resultados: Resultados, salida: Path) -> None:
+    salida.parent.mkdir(parents=True, exist_ok=True)
+    salida.write_text(informe_markdown(resultados), encoding="utf-8")
+
+
+def _imprimir(texto: str) -> None:
+    print(texto, flush=True)
+
+
+def instituciones_de(escala: str) -> int:
+    """Instituciones de un escalón: 1/8 → 4, 1/4 → 8, 1/2 → 16, 1 → 33."""
+    return max(1, round(33 * Fraction(escala)))
+
+
+def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, texto: Texto,
+                   limite: float, perfil: Path | None = None, pdf: bool = False) -> Escalon:
+    """Genera, mide el núcleo y construye con MkDocs un escalón."""
+    slug = nombre.replace("/", "-")
+    proyecto = preparar_proyecto(trabajo / f"proyecto-{slug}")
+    _imprimir(f"[{nombre}] generando {instituciones} institución(es) × {anios} años…")
+    inicio = time.perf_counter()
+    conteo = generar(proyecto / "datos", instituciones, anios, texto)
+    escalon = Escalon(nombre, instituciones, anios, conteo, time.perf_counter() - inicio)
+    _imprimir(f"[{nombre}] {conteo.total:,} registros en {sum(conteo.documentos.values())} "
+              f"documentos, {_mib(conteo.bytes)} MiB de YAML ({escalon.generacion_s:.1f} s); "
+              f"{dict(conteo.registros)}")
+    argumentos = ["--nucleo", str(proyecto / "datos")]
+    if perfil:
+        argumentos += ["--perfil-salida", str(perfil)]
+    escalon.nucleo = _python_hijo(*argumentos, limite=limite)
+    n = escalon.nucleo
+    _imprimir(f"[{nombre}] validación: {n['errores']} error(es), {n['avisos']} aviso(s)")
+    if n["errores"]:
+        raise SystemExit("Los datos sintéticos tienen errores de validación:\n"
+                         + "\n".join(n["primeros_errores"]))
+    _imprimir(f"[{nombre}] núcleo: cargar y validar {n['carga_s']:.2f} s; construir_sitio "
+              f"{n['sitio_s']:.2f} s; {n['paginas']:,} páginas; {n['rss_mib']:.0f} MiB pico")
+    _imprimir(f"[{nombre}] mkdocs build {'con' if pdf else 'sin'} PDF (límite {limite:.0f} s)…")
+    salida = trabajo / f"site-{slug}"
+    escalon.construccion = c = mkdocs_build(proyecto, salida, limite,
+                                            trabajo / f"build-{slug}.log", pdf=pdf)
+    _imprimir(f"[{nombre}] mkdocs build: {_s(c.segundos)} s, {_s(c.rss_mib, 0)} MiB pico, "
+              f"{c.paginas_html:,} páginas HTML, {_mib(c.bytes_total)} MiB escritos"
+              + (f" — {c.error}" if c.error else ""))
+    shutil.rmtree(salida, ignore_errors=True)
+    return escalon
+
+
+def comparar_con_serie(resultados: Resultados, trabajo: Path, texto: Texto, paginas: int,
+                       limite: float, salida: Path, pdf: bool = False) -> None:
+    """El proyecto a unas ``paginas`` páginas frente a MkDocs + Material de serie."""
+    base = next((e for e in resultados.escalones
+                 if e.construccion and e.construccion.paginas_html), None)
+    if base is not None:
+        assert base.construccion is not None
+        por_institucion = base.construccion.paginas_html / base.instituciones
+    else:
+        por_institucion = 900.0
+    instituciones = max(1, round(paginas / por_institucion))
+    anios = ANIOS
+    if instituciones == 1 and por_institucion > paginas * 1.15:
+        anios = max(1, round(ANIOS * paginas / por_institucion))
+    _imprimir(f"[comparación] proyecto con {instituciones} institución(es) × {anios} años")
+    escalon = correr_escalon(f"≈{paginas} páginas", instituciones, anios, trabajo, texto, limite,
+                             pdf=pdf)
+    proyecto = escalon.construccion
+    assert proyecto is not None
+    tamano = int(escalon.nucleo["markdown_bytes"] / max(1, escalon.nucleo["paginas"]))
+    paginas_serie = max(1, proyecto.paginas_html - 1)  # sin 404.html, como el proyecto
+    _imprimir(f"[comparación] de serie: {paginas_serie} páginas de {tamano:,} bytes…")
+    proyecto_de_serie(trabajo / "serie", paginas_serie, tamano, texto)
+    serie = mkdocs_build(trabajo / "serie", trabajo / "site-serie", limite,
+                         trabajo / "build-serie.log")
+    shutil.rmtree(trabajo / "site-serie", ignore_errors=True)
+    _imprimir(f"[comparación] de serie: {_s(serie.segundos)} s, {serie.paginas_html} páginas, "
+              f"{_s(serie.rss_mib, 0)} MiB" + (f" — {serie.error}" if serie.error else ""))
+    comparacion: dict[str, Any] = {"paginas_serie": paginas_serie, "tamano_objetivo": tamano,
+                                   "instituciones": instituciones, "anios": anios,
+                                   "serie": serie, "proyecto": proyecto, "razon": None}
+    if (serie.segundos and proyecto.segundos and serie.paginas_html and proyecto.paginas_html
+            and not serie.error and not proyecto.error):
+        comparacion["razon"] = ((proyecto.segundos / proyecto.paginas_html)
+                                / (serie.segundos / serie.paginas_html))
+        comparacion["razon_total"] = proyecto.segundos / serie.segundos
+    resultados.comparacion = comparacion
+    _escribir(resultados, salida)
+
+
+def medir_pdf(resultados: Resultados, trabajo: Path, texto: Texto, limite: float,
+              salida: Path) -> None:
+    """Costo de los PDF de los anexos: la misma muestra (INE, un OPLE con plan de trabajo y
+    otro con programa anual; un año) construida sin y con PDF."""
+    instituciones = 3
+    proyecto = preparar_proyecto(trabajo / "proyecto-pdf")
+    conteo = generar(proyecto / "datos", instituciones, 1, texto)
+    documentos = sum(conteo.documentos.values())
+    _imprimir(f"[pdf] muestra de {documentos} documentos: construcción sin y con PDF…")
+    sitio = trabajo / "site-pdf"
+    sin = mkdocs_build(proyecto, sitio, limite, trabajo / "build-sin-pdf.log", pdf=False)
+    con = mkdocs_build(proyecto, sitio, limite, trabajo / "build-con-pdf.log", pdf=True)
+    pdfs = [p for p in sitio.rglob("*.pdf")] if sitio.exists() else []
+    medida: dict[str, Any] = {"instituciones": instituciones, "documentos": documentos,
+                              "sin": sin, "con": con, "pdfs": len(pdfs),
+                              "bytes_pdf": sum(p.stat().st_size for p in pdfs), "s_por_pdf": None}
+    if pdfs and sin.segundos and con.segundos and not con.error and not sin.error:
+        medida["s_por_pdf"] = max(0.0, con.segundos - sin.segundos) / len(pdfs)
+    shutil.rmtree(sitio, ignore_errors=True)
+    resultados.pdf = medida
+    _imprimir(f"[pdf] sin PDF {_s(sin.segundos)} s; con PDF {_s(con.segundos)} s "
+              f"({_s(con.rss_mib, 0)} MiB); {len(pdfs)} PDF"
+              + (f"; {medida['s_por_pdf']:.2f} s por PDF" if medida["s_por_pdf"] else "")
+              + (f" — {con.error}" if con.error else ""))
+    _escribir(resultados, salida)
+
+
+def _perfil_texto(archivo: Path, lineas: int = 25) -> str:
+    flujo = io.StringIO()
+    estadisticas = pstats.Stats(str(archivo), stream=flujo)
+    estadisticas.strip_dirs().sort_stats("tottime").print_stats(lineas)
+    texto = flujo.getvalue()
+    return texto[texto.find("   ncalls"):] if "   ncalls" in texto else texto
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Punto de entrada."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--escalas", default=",".join(ESCALAS_TODAS),
+                        help="escalones separados por comas (por omisión: 1/8,1/4,1/2,1)")
+    parser.add_argument("--rapido", action="store_true",
+                        help="humo: solo 1/8 y 1/4, y la comparación con 250 páginas")
+    parser.add_argument("--paginas-comparacion", type=int, default=None,
+                        help=f"páginas de la comparación de serie (por omisión "
+                             f"{PAGINAS_COMPARACION}; 250 con --rapido)")
+    parser.add_argument("--sin-comparacion", action="store_true")
+    parser.add_argument("--sin-serve", action="store_true")
+    parser.add_argument("--anexos-pdf", action="store_true",
+                        help="construir cada escalón con los PDF de los anexos (lento)")
+    parser.add_argument("--sin-pdf", action="store_true",
+                        help="no medir la muestra de PDF de los anexos")
+    parser.add_argument("--perfil", action="store_true",
+                        help="perfila (cProfile) el núcleo en el mayor escalón")
+    parser.add_argument("--limite", type=float, default=LIMITE_CONSTRUCCION,
+                        help="segundos máximos por construcción (por omisión 1200)")
+    parser.add_argument("--salida", type=Path, default=SALIDA_POR_OMISION)
+    parser.add_argument("--trabajo", type=Path, default=None,
+                        help="directorio de trabajo (por omisión, uno temporal que se borra)")
+    parser.add_argument("--nucleo", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--perfil-salida", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--json", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.nucleo:  # proceso hijo: medir el núcleo
+        datos = medir_nucleo(args.nucleo, args.perfil_salida)
+        args.json.write_text(json.dumps(datos), encoding="utf-8")
+        return 0
+
+    escalas = ESCALAS_RAPIDAS if args.rapido else tuple(
+        e.strip() for e in args.escalas.split(",") if e.strip())
+    for escala in escalas:
+        Fraction(escala)  # falla pronto si no es una fracción
+    paginas = args.paginas_comparacion or (250 if args.rapido else PAGINAS_COMPARACION)
+    propio = args.trabajo is None
+    trabajo = Path(tempfile.mkdtemp(prefix="banco-spen-")) if propio else args.trabajo
+    trabajo.mkdir(parents=True, exist_ok=True)
+    resultados = Resultados(maquina=info_maquina(),
+                            orden="python3 tareas.py banco " + " ".join(argv or sys.argv[1:]),
+                            con_pdf=args.anexos_pdf)
+    _imprimir(f"Banco de Programas del SPEN — trabajo en {trabajo}")
+    for clave, valor in resultados.maquina.items():
+        _imprimir(f"  {clave}: {valor}")
+    texto = Texto.desde_datos(DATOS_REALES)
+    try:
+        for escala in escalas:
+            perfil = (trabajo / "perfil-nucleo.prof"
+                      if args.perfil and escala == escalas[-1] else None)
+            escalon = correr_escalon(escala, instituciones_de(escala), ANIOS, trabajo, texto,
+                                     args.limite, perfil, pdf=args.anexos_pdf)
+            resultados.escalones.append(escalon)
+            if perfil and perfil.exists():
+                resultados.perfil = _perfil_texto(perfil)
+            _escribir(resultados, args.salida)
+        if not args.sin_pdf and not args.anexos_pdf:
+            medir_pdf(resultados, trabajo, texto, args.limite, args.salida)
+        if not args.sin_comparacion:
+            comparar_con_serie(resultados, trabajo, texto, paginas, args.limite, args.salida,
+                               pdf=args.anexos_pdf)
+        if not args.sin_serve:
+            for pdf in (True, False):
+                _imprimir(f"[serve] edición de un archivo de datos real ({'con' if pdf else 'sin'}"
+                          " PDF)…")
+                medida = latencia_serve(trabajo, pdf)
+                resultados.serve.append(medida)
+                _imprimir(f"[serve] {medida}")
+                _escribir(resultados, args.salida)
+        try:
+            carga_final = ", ".join(f"{c:.2f}" for c in os.getloadavg())
+            resultados.maquina["Carga del sistema al terminar (1, 5, 15 min)"] = carga_final
+        except OSError:
+            pass
+        _escribir(resultados, args.salida)
+        _imprimir("")
+        _imprimir(informe_markdown(resultados))
+        _imprimir(f"Resultados escritos en {args.salida}")
+    finally:
+        if propio:
+            shutil.rmtree(trabajo, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

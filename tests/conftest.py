@@ -83,17 +83,88 @@ def resultado_real():
 
 @pytest.fixture(scope="session")
 def sitio_real():
-    """``construir_sitio`` sobre los datos reales (una vez por sesión)."""
-    from programas_spen.sitio import construir_sitio
+    """El sitio del núcleo sobre los datos reales, sin los PDF de anexos (una vez por sesión)."""
+    from .datos_prueba import construir
 
-    return construir_sitio(DATOS)
+    return construir(DATOS)
 
 
 @pytest.fixture(scope="session")
 def sitio_prueba(tmp_path_factory: pytest.TempPathFactory):
-    """``construir_sitio`` sobre el conjunto mínimo de ``datos_prueba`` (sin errores ni avisos)."""
-    from programas_spen.sitio import construir_sitio
+    """El sitio del núcleo sobre el conjunto mínimo de ``datos_prueba`` (sin errores ni
+    avisos), sin los PDF de anexos."""
+    from .datos_prueba import archivos_base, construir, escribir
 
-    from .datos_prueba import archivos_base, escribir
+    return construir(escribir(tmp_path_factory.mktemp("prueba"), archivos_base()))
 
-    return construir_sitio(escribir(tmp_path_factory.mktemp("prueba"), archivos_base()))
+
+# --- Navegador (Chromium del sistema con Playwright): uno solo por sesión de pruebas ---------
+
+
+@pytest.fixture(scope="session")
+def navegador():
+    """El Chromium de Debian (``CHROMIUM``, por omisión ``/usr/bin/chromium``) lanzado una vez
+    por sesión con Playwright; nunca se descarga otro navegador."""
+    from playwright.sync_api import sync_playwright
+
+    from .navegador import CHROMIUM, chromium_disponible, lanzar
+
+    if not chromium_disponible():
+        pytest.fail(f"No hay Chromium en {CHROMIUM}: instale el paquete «chromium» (python3 tareas.py "
+                    "pruebas lo hace), defina CHROMIUM o excluya estas pruebas con -m 'not navegador'.")
+    with sync_playwright() as playwright:
+        chromium = lanzar(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def contexto_escritorio(navegador):
+    """Contexto de escritorio (1280×900, esquema claro, español) compartido por las pruebas."""
+    from .navegador import ESCRITORIO
+
+    ctx = navegador.new_context(viewport=ESCRITORIO, locale="es-MX", color_scheme="light")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def contexto_telefono(navegador):
+    """Contexto de teléfono (390×844, táctil) compartido por las pruebas."""
+    from .navegador import TELEFONO
+
+    ctx = navegador.new_context(viewport=TELEFONO, locale="es-MX", color_scheme="light",
+                                is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def contexto_sin_js(navegador):
+    """Contexto de escritorio con JavaScript desactivado."""
+    from .navegador import ESCRITORIO
+
+    ctx = navegador.new_context(viewport=ESCRITORIO, locale="es-MX", java_script_enabled=False)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def pestana(contexto_escritorio):
+    """Una pestaña nueva del contexto de escritorio, cerrada al terminar la prueba."""
+    pagina = contexto_escritorio.new_page()
+    yield pagina
+    pagina.close()
+
+
+@pytest.fixture(scope="session")
+def trafico(navegador, servidor: str, sitio_construido: Construccion):
+    """Lo que pide a la red cada tipo de página (``navegador.PAGINAS``) al cargarse, al bajar
+    hasta el final y al buscar, registrado una sola vez para las pruebas de privacidad y de
+    peso: {tipo: navegador.Trafico}."""
+    from .navegador import PAGINAS, registrar_trafico
+
+    return {tipo: registrar_trafico(navegador, servidor, ruta, sitio_construido.sitio)
+            for tipo, ruta in PAGINAS.items()}

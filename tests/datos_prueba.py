@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from programas_spen.problemas import Problema
+from programas_spen.sitio import Sitio, construir_sitio
 from programas_spen.validacion import Resultado, cargar_datos
 
 CATALOGO = "instituciones.yml"
@@ -453,3 +454,9 @@ def html(markdown_texto: str) -> str:
     import markdown
 
     return markdown.Markdown(extensions=EXTENSIONES).convert(markdown_texto)
+
+
+def construir(directorio: Path) -> Sitio:
+    """``construir_sitio`` sin generar los PDF de los anexos (WeasyPrint tarda segundos por
+    documento; estas pruebas miran las páginas, no los PDF)."""
+    return construir_sitio(directorio, anexos_pdf=False)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from programas_spen.carga import Arbol, archivos_de_datos, leer_archivo, leer_texto
 from programas_spen.problemas import Informe
 

@@ -6,7 +6,9 @@ sesiones y los avisos por registro; sobre datos de prueba y sobre los datos real
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +19,7 @@ from programas_spen.sitio import Sitio
 from .datos_prueba import PAT, archivos_base, cargar
 
 
-def _ids(registros) -> list[str]:  # noqa: ANN001
+def _ids(registros: Iterable[Any]) -> list[str]:
     return [r.id for r in registros]
 
 

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from jsonschema import Draft202012Validator
+
 from programas_spen.carga import leer_texto
 from programas_spen.esquema import (
     ESQUEMA_DOCUMENTO,

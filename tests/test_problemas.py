@@ -4,6 +4,7 @@ separa errores y avisos, los ordena por archivo y línea y resume los totales en
 from __future__ import annotations
 
 import pytest
+
 from programas_spen.problemas import Informe, Problema
 
 

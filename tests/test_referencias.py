@@ -142,6 +142,18 @@ def test_id_de_documento_repetido_entre_archivos(tmp_path: Path) -> None:
     assert resultado.datos is None
 
 
+def test_copia_con_id_repetido_no_da_referencias_rotas_falsas(tmp_path: Path) -> None:
+    # el caso típico: copiar un archivo para empezar otro y olvidar cambiar su id; sus
+    # referencias internas se comprueban contra sus propios registros, no los del original
+    archivos = archivos_base()
+    archivos["ine/2021/pat-2021.yml"] = (archivos[PAT].replace("eje-1", "eje-2")
+                                         .replace("anio: 2020", "anio: 2021"))
+    mensajes = sorted(e.mensaje for e in errores(cargar(tmp_path, archivos)))
+    assert len(mensajes) == 2, mensajes
+    assert mensajes[0].startswith("el archivo está en «datos/ine/2021/pat-2021.yml»")
+    assert mensajes[1].startswith("el id de documento «pat-2020» ya lo usa")
+
+
 def test_id_de_registro_repetido_en_el_documento(tmp_path: Path) -> None:
     archivos = cambiar(archivos_base(), PAT, "- id: ingreso-02", "- id: ingreso-01")
     [error] = errores(cargar(tmp_path, archivos))

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from programas_spen import urls
-from programas_spen.sitio import construir_sitio
 
-from .datos_prueba import INFORME, PAT, PLAN, PROGRAMA, archivos_base, escribir
+from .datos_prueba import INFORME, PAT, PLAN, PROGRAMA, archivos_base, construir, escribir
 
 
 @pytest.mark.parametrize(("destino", "url"), [
@@ -82,7 +81,7 @@ _ANCLA = re.compile(r'id="([^"]+)"|\{#([^}\s]+)\}')
 
 
 def _rutas_y_enlaces(directorio: Path) -> tuple[list[str], set[str], set[str]]:
-    sitio = construir_sitio(directorio)
+    sitio = construir(directorio)
     rutas = [p.ruta for p in sitio.paginas]
     enlaces = {f"{p.ruta} -> {e}" for p in sitio.paginas for e in _ENLACE.findall(p.contenido)}
     anclas = {f"{p.ruta}#{a or b}" for p in sitio.paginas

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from programas_spen.validacion import cargar_datos
+from programas_spen.modelo import Documento
+from programas_spen.validacion import Resultado, cargar_datos
 
 from .conftest import DATOS, RAIZ
 from .datos_prueba import (
@@ -124,10 +125,20 @@ def test_falta_el_catalogo(tmp_path: Path) -> None:
     del archivos[CATALOGO]
     resultado = cargar(tmp_path, archivos)
     assert resultado.datos is None
-    catalogo = [e for e in errores(resultado) if e.archivo == "datos/instituciones.yml"]
-    assert [e.mensaje for e in catalogo] == [
-        "falta el catálogo de instituciones, órganos y áreas; se esperaba el archivo "
-        "datos/instituciones.yml"]
+    # un solo error: no uno más por cada institución, órgano o área que citan los documentos
+    [error] = errores(resultado)
+    assert (error.archivo, error.linea) == ("datos/instituciones.yml", 0)
+    assert error.mensaje == ("falta el catálogo de instituciones, órganos y áreas; se esperaba el "
+                             "archivo datos/instituciones.yml")
+
+
+def test_catalogo_ilegible_no_da_errores_en_cascada(tmp_path: Path) -> None:
+    archivos = cambiar(archivos_base(), CATALOGO, "  - id: ine\n", "  - id: ine\n   x: 1\n")
+    resultado = cargar(tmp_path, archivos)
+    [error] = errores(resultado)
+    assert error.archivo == "datos/instituciones.yml"
+    assert error.mensaje.startswith("YAML mal formado")
+    assert resultado.datos is None
 
 
 def test_archivo_vacio_y_no_utf8(tmp_path: Path) -> None:
@@ -198,18 +209,18 @@ AVISOS_CONOCIDOS = [
 ]
 
 
-def _documento(resultado, ident: str):  # noqa: ANN001, ANN202
+def _documento(resultado: Resultado, ident: str) -> Documento:
     return next(d for d in resultado.datos.documentos if d.id == ident)
 
 
-def test_datos_reales_sin_errores(resultado_real) -> None:  # noqa: ANN001
+def test_datos_reales_sin_errores(resultado_real: Resultado) -> None:
     assert resultado_real.informe.errores == [], resultado_real.informe.texto()
     assert resultado_real.datos is not None
     assert {d.id for d in resultado_real.datos.documentos} == {
         PAT_2020, CSPEN_2024, INFORME_2024, DURANGO, QUERETARO}
 
 
-def test_datos_reales_tienen_exactamente_los_avisos_conocidos(resultado_real) -> None:  # noqa: ANN001
+def test_datos_reales_tienen_exactamente_los_avisos_conocidos(resultado_real: Resultado) -> None:
     avisos = resultado_real.informe.avisos
     assert len(avisos) == len(AVISOS_CONOCIDOS) == 12
     for archivo, fragmento in AVISOS_CONOCIDOS:
@@ -217,7 +228,7 @@ def test_datos_reales_tienen_exactamente_los_avisos_conocidos(resultado_real) ->
         assert len(coinciden) == 1, (archivo, fragmento, [str(a) for a in avisos])
 
 
-def test_avisos_reales_senalan_la_linea_del_registro(resultado_real) -> None:  # noqa: ANN001
+def test_avisos_reales_senalan_la_linea_del_registro(resultado_real: Resultado) -> None:
     informe = _documento(resultado_real, INFORME_2024)
     siete = next(c for c in informe.compromisos if c.numero == 7)
     cspen = _documento(resultado_real, CSPEN_2024)
@@ -230,7 +241,7 @@ def test_avisos_reales_senalan_la_linea_del_registro(resultado_real) -> None:  #
     assert temas["tema-03"] == linea_de(texto, "- id: tema-03")
 
 
-def test_recuentos_del_pat_2020(resultado_real) -> None:  # noqa: ANN001
+def test_recuentos_del_pat_2020(resultado_real: Resultado) -> None:
     pat = _documento(resultado_real, PAT_2020)
     assert len(pat.actividades) == 74
     assert len(pat.mecanismos) == 13
@@ -241,7 +252,7 @@ def test_recuentos_del_pat_2020(resultado_real) -> None:  # noqa: ANN001
     assert pat.aprobado_por == "INE/JGE06/2020"
 
 
-def test_pat_2020_no_adivina_meses(resultado_real) -> None:  # noqa: ANN001
+def test_pat_2020_no_adivina_meses(resultado_real: Resultado) -> None:
     pat = _documento(resultado_real, PAT_2020)
     sin_meses = [a for a in pat.actividades if not a.calendario.meses]
     assert sin_meses, "el texto del PAT 2020 perdió los meses sombreados"
@@ -251,7 +262,7 @@ def test_pat_2020_no_adivina_meses(resultado_real) -> None:  # noqa: ANN001
     assert all(a.calendario.estado != "meses" for a in pat.actividades)
 
 
-def test_recuentos_del_programa_de_la_cspen(resultado_real) -> None:  # noqa: ANN001
+def test_recuentos_del_programa_de_la_cspen(resultado_real: Resultado) -> None:
     cspen = _documento(resultado_real, CSPEN_2024)
     assert len(cspen.temas) == 41
     assert len(cspen.sesiones_programadas) == 4
@@ -259,7 +270,7 @@ def test_recuentos_del_programa_de_la_cspen(resultado_real) -> None:  # noqa: AN
     assert sum(1 for t in cspen.temas if t.calendario.marcas_fuera_de_tabla) == 5
 
 
-def test_recuentos_del_informe(resultado_real) -> None:  # noqa: ANN001
+def test_recuentos_del_informe(resultado_real: Resultado) -> None:
     informe = _documento(resultado_real, INFORME_2024)
     assert len(informe.compromisos) == 11
     estatus = Counter(c.estatus for c in informe.compromisos)
@@ -269,14 +280,14 @@ def test_recuentos_del_informe(resultado_real) -> None:  # noqa: ANN001
     assert all(c.porcentaje == 100 for c in informe.compromisos if c.estatus == "concluido")
 
 
-def test_recuentos_de_durango(resultado_real) -> None:  # noqa: ANN001
+def test_recuentos_de_durango(resultado_real: Resultado) -> None:
     durango = _documento(resultado_real, DURANGO)
     assert len(durango.objetivos) == 9
     assert len(durango.lineas_accion) == 19
     assert len(durango.sesiones_programadas) == 4
 
 
-def test_recuentos_de_queretaro(resultado_real) -> None:  # noqa: ANN001
+def test_recuentos_de_queretaro(resultado_real: Resultado) -> None:
     queretaro = _documento(resultado_real, QUERETARO)
     assert len(queretaro.fichas) == 5
     assert queretaro.cronograma is not None and len(queretaro.cronograma.filas) == 7
@@ -303,14 +314,14 @@ def _en_la_fuente(texto: str, fuente: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def fuentes(resultado_real) -> dict[str, str]:  # noqa: ANN001
+def fuentes(resultado_real: Resultado) -> dict[str, str]:
     if not SEMILLAS.is_dir():
         pytest.skip("no están los textos fuente en ../shared/seeds")
     return {d.id: _normalizar((SEMILLAS / d.fuente.archivo).read_text(encoding="utf-8"))
             for d in resultado_real.datos.documentos}
 
 
-def test_actividades_del_pat_literales(resultado_real, fuentes: dict[str, str]) -> None:  # noqa: ANN001
+def test_actividades_del_pat_literales(resultado_real: Resultado, fuentes: dict[str, str]) -> None:
     pat = _documento(resultado_real, PAT_2020)
     faltan = [a.id for a in pat.actividades if _normalizar(a.texto) not in fuentes[PAT_2020]]
     assert faltan == []
@@ -318,7 +329,7 @@ def test_actividades_del_pat_literales(resultado_real, fuentes: dict[str, str]) 
     assert faltan == []
 
 
-def test_registros_literales(resultado_real, fuentes: dict[str, str]) -> None:  # noqa: ANN001
+def test_registros_literales(resultado_real: Resultado, fuentes: dict[str, str]) -> None:
     faltan = []
     for doc in resultado_real.datos.documentos:
         fuente = fuentes[doc.id]

@@ -23,7 +23,7 @@ def _validar(args: argparse.Namespace) -> int:
 
 def _paginas(args: argparse.Namespace) -> int:
     try:
-        sitio = construir_sitio(Path(args.datos), args.url)
+        sitio = construir_sitio(Path(args.datos), args.url, anexos_pdf=not args.sin_pdf)
     except DatosInvalidos as exc:
         print(exc.informe.texto(), file=sys.stderr)
         return 1
@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     paginas = ordenes.add_parser("paginas", help="escribe el Markdown de las páginas generadas")
     paginas.add_argument("salida", help="directorio de salida")
     paginas.add_argument("--url", default=URL_BASE, help="URL pública del sitio (para enlaces absolutos)")
+    paginas.add_argument("--sin-pdf", action="store_true",
+                         help="no generar los PDF de los anexos (solo sus vistas de impresión)")
     args = parser.parse_args(argv)
     return {"validar": _validar, "paginas": _paginas}[args.orden](args)
 

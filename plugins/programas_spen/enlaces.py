@@ -150,10 +150,12 @@ def _textos(doc: Documento) -> list[tuple[str, object, str, str]]:
     for linea in doc.lineas_accion:
         textos.append(("linea", linea, "texto", linea.texto))
     for acuerdo in doc.acuerdos:
-        for campo in ("antecedentes", "considerandos", "aprueba", "titulo"):
+        for campo in ("antecedentes", "considerandos", "aprueba", "titulo", "votacion"):
             valor = getattr(acuerdo, campo)
             if valor:
                 textos.append(("acuerdo", acuerdo, campo, valor))
+        for punto in acuerdo.puntos:
+            textos.append(("acuerdo", acuerdo, "puntos", punto.texto))
     return textos
 
 

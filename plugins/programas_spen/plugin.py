@@ -16,11 +16,18 @@ from .sitio import URL_BASE, DatosInvalidos, Sitio, con_metadatos, construir_sit
 
 log = logging.getLogger("mkdocs.plugins.programas_spen")
 
+#: PDF de los anexos por huella de su HTML, en el proceso: ``mkdocs serve`` vuelve a cargar la
+#: configuración (y crea otro plugin) en cada reconstrucción, y así solo rehace los que cambian.
+_MEMORIA_PDF: dict[str, Any] = {}
+
 
 class ProgramasSpenConfig(Config):
     """Opciones del plugin en ``mkdocs.yml``."""
 
     datos = config_options.Type(str, default="datos")
+    #: Generar el PDF de cada anexo para la Gaceta (lo más lento de la construcción). En
+    #: ``mkdocs.yml``: ``anexos_pdf: !ENV [ANEXOS_PDF, true]``; ``ANEXOS_PDF=false`` lo apaga.
+    anexos_pdf = config_options.Type(bool, default=True)
 
 
 class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
@@ -41,7 +48,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         """Carga y valida los datos y añade las páginas generadas."""
         assert self.directorio is not None
         try:
-            self.sitio = construir_sitio(self.directorio, config.site_url or URL_BASE)
+            self.sitio = construir_sitio(self.directorio, config.site_url or URL_BASE,
+                                         anexos_pdf=self.config.anexos_pdf, memoria_pdf=_MEMORIA_PDF)
         except DatosInvalidos as exc:
             for error in exc.informe.errores:
                 log.error("%s", error)
@@ -52,10 +60,15 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             ) from None
         for aviso in self.sitio.informe.avisos:
             log.info("AVISO de datos: %s", aviso)
+        for documento, mensaje in self.sitio.avisos_anexos:
+            log.warning("Anexo PDF de %s: %s", documento, mensaje)
         for pagina in self.sitio.paginas:
             files.append(File.generated(config, pagina.ruta, content=con_metadatos(pagina)))
         for archivo in self.sitio.archivos:
             files.append(File.generated(config, archivo.ruta, content=archivo.contenido))
+        # El Markdown ya está en ``files``: sin esta copia, a escala nacional (cien mil
+        # registros) la construcción guardaría cada página tres veces (ver banco/README.md).
+        self.sitio.paginas.clear()
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -63,6 +76,20 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         if self.sitio is None or page.file.generated_by:
             return markdown
         return self.sitio.incluir_fragmentos(markdown, page.file.src_uri)
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        """Suelta el Markdown de una página generada ya convertida: MkDocs convierte todas las
+        páginas antes de escribir la primera, y no vuelve a leer su Markdown."""
+        if page.file.generated_by:
+            page.markdown = None
+            page.file.content_string = ""
+        return html
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Suelta el HTML del contenido de la página: ya está en ``output``, que MkDocs escribe
+        a continuación (el índice de búsqueda lo leyó antes, en ``on_page_context``)."""
+        page.content = None
+        return output
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Reconstruye cuando cambia un archivo de ``datos/``."""

@@ -50,17 +50,24 @@ def _id_de(valor: Any) -> str | None:
 class Indice:
     """Identificadores conocidos de todos los archivos."""
 
+    #: Si se pudo leer el catálogo: si no (falta o su YAML está roto), ese es el error que se
+    #: informa, y no uno por cada institución, órgano o área que citan los documentos.
+    catalogo_leido: bool = False
     instituciones: set[str] = field(default_factory=set)
     organos: set[str] = field(default_factory=set)
     areas: set[str] = field(default_factory=set)
     documentos: dict[str, Arbol] = field(default_factory=dict)
     registros: dict[str, dict[str, Ruta]] = field(default_factory=dict)
+    #: Ids de registros de cada archivo (también de un archivo con el id de documento repetido,
+    #: para comprobar sus referencias internas contra sus propios registros).
+    registros_de_archivo: dict[str, dict[str, Ruta]] = field(default_factory=dict)
     sesiones: dict[str, tuple[Arbol, Ruta]] = field(default_factory=dict)
     acuerdos: set[str] = field(default_factory=set)
 
 
 def indexar_catalogo(arbol: Arbol, indice: Indice, informe: Informe) -> None:
     """Reúne los ids del catálogo e informa los repetidos (un solo espacio de nombres)."""
+    indice.catalogo_leido = True
     vistos: dict[str, Ruta] = {}
     for coleccion, destino in (("instituciones", indice.instituciones),
                                ("organos", indice.organos), ("areas", indice.areas)):
@@ -85,14 +92,15 @@ def indexar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
     ident = datos.get("id")
     if not isinstance(ident, str):
         return
-    if ident in indice.documentos:
+    repetido = ident in indice.documentos
+    if repetido:
         otro = indice.documentos[ident]
         linea, columna = arbol.posicion(("id",))
         informe.error(arbol.archivo, linea, columna,
                       f"el id de documento «{ident}» ya lo usa {otro.archivo}; se esperaba un id "
                       "de documento único")
-        return
-    indice.documentos[ident] = arbol
+    else:
+        indice.documentos[ident] = arbol
     propios: dict[str, Ruta] = {}
     for patron in COLECCIONES_CON_ID:
         for ruta, valor in recorrer(datos, patron):
@@ -112,7 +120,9 @@ def indexar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
                               f"el id «{rid}» está reservado para un apartado de la página del "
                               "documento; se esperaba otro id")
             propios[rid] = ruta
-    indice.registros[ident] = propios
+    indice.registros_de_archivo[arbol.archivo] = propios
+    if not repetido:
+        indice.registros[ident] = propios
     for ruta, valor in recorrer(datos, ("sesiones", "*")):
         sid = _id_de(valor)
         if sid is None:
@@ -161,8 +171,7 @@ def comprobar_catalogo(arbol: Arbol, indice: Indice, informe: Informe) -> None:
 def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
     """Cada referencia del documento apunta a un registro que existe."""
     datos = arbol.datos
-    ident = datos.get("id") if isinstance(datos, dict) else None
-    propios = indice.registros.get(ident, {}) if isinstance(ident, str) else {}
+    propios = indice.registros_de_archivo.get(arbol.archivo, {})
 
     def propio(patron: tuple[str | int, ...], coleccion: str, que: str) -> None:
         validos = {rid for rid, ruta in propios.items() if ruta[0] == coleccion}
@@ -180,12 +189,13 @@ def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
                           f"{que} «{valor}» no está en datos/instituciones.yml; se esperaba uno "
                           f"de: {', '.join(sorted(validos))}")
 
-    catalogo(("institucion",), indice.instituciones, "la institución")
-    catalogo(("organo",), indice.organos, "el órgano")
-    catalogo(("sesiones", "*", "organo"), indice.organos, "el órgano")
-    catalogo(("acuerdos", "*", "organo"), indice.organos, "el órgano")
-    catalogo(("temas", "*", "area"), indice.areas, "el área")
-    catalogo(("compromisos", "*", "area"), indice.areas, "el área")
+    if indice.catalogo_leido:
+        catalogo(("institucion",), indice.instituciones, "la institución")
+        catalogo(("organo",), indice.organos, "el órgano")
+        catalogo(("sesiones", "*", "organo"), indice.organos, "el órgano")
+        catalogo(("acuerdos", "*", "organo"), indice.organos, "el órgano")
+        catalogo(("temas", "*", "area"), indice.areas, "el área")
+        catalogo(("compromisos", "*", "area"), indice.areas, "el área")
     propio(("mecanismos", "*", "actividades", "*", "ejes", "*"), "ejes", "el eje")
     propio(("cronograma", "filas", "*", "ejes", "*"), "ejes", "el eje")
     propio(("cronograma", "filas", "*", "ficha"), "fichas", "la ficha")

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .activos import activos
 from .enlaces import Grafo, construir_grafo
+from .exportar.anexos import construir_anexos
+from .exportar.pdf import PdfGenerado
 from .ical import feeds
 from .paginas import FRAGMENTOS, Pagina, construir_paginas
 from .paginas.calendarios import paginas_calendario
@@ -47,6 +50,8 @@ class Sitio:
     grafo: Grafo
     paginas: list[Pagina] = field(default_factory=list)
     archivos: list[Archivo] = field(default_factory=list)
+    #: Avisos de WeasyPrint al generar los PDF de los anexos: (documento, mensaje).
+    avisos_anexos: list[tuple[str, str]] = field(default_factory=list)
 
     def incluir_fragmentos(self, markdown: str, desde: str) -> str:
         """Sustituye cada marcador ``<!-- programas-spen: nombre -->`` por su fragmento."""
@@ -73,15 +78,23 @@ def con_metadatos(pagina: Pagina) -> str:
 URL_BASE = "https://programas-spen.example/"
 
 
-def construir_sitio(directorio: Path, url_base: str = URL_BASE) -> Sitio:
+def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool = True,
+                    memoria_pdf: MutableMapping[str, PdfGenerado] | None = None) -> Sitio:
     """Carga ``directorio``; lanza ``DatosInvalidos`` si hay algún error. ``url_base`` es la
-    URL pública del sitio, para los enlaces absolutos (feeds, anexos)."""
+    URL pública del sitio, para los enlaces absolutos (feeds, anexos).
+
+    Los anexos se construyen antes que las páginas (cada PDF una vez), y sus fichas pasan a
+    las páginas. ``anexos_pdf=False`` omite los PDF; ``memoria_pdf`` los guarda entre
+    construcciones (``mkdocs serve``)."""
     resultado = cargar_datos(Path(directorio))
     if resultado.datos is None:
         raise DatosInvalidos(resultado.informe)
     grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
-    paginas = construir_paginas(grafo) + paginas_calendario(grafo)
-    return Sitio(resultado.informe, grafo, paginas, construir_archivos(grafo, url_base))
+    anexos = construir_anexos(grafo, url_base, pdf=anexos_pdf, memoria=memoria_pdf)
+    paginas = construir_paginas(grafo, anexos.fichas, url_base) + paginas_calendario(grafo)
+    archivos = construir_archivos(grafo, url_base)
+    archivos += [Archivo(ruta, contenido) for ruta, contenido in anexos.archivos.items()]
+    return Sitio(resultado.informe, grafo, paginas, archivos, anexos.avisos)
 
 
 def construir_archivos(grafo: Grafo, url_base: str = URL_BASE) -> list[Archivo]:

@@ -229,9 +229,6 @@ def referencia(ref: str, coleccion: str) -> Destino:
 
 # --- Anexos para la Gaceta y direcciones cortas -------------------------------------------------
 
-#: URL pública del sitio por omisión (la misma que ``site_url`` en ``mkdocs.yml``).
-URL_BASE = "https://programas-spen.example/"
-
 ANEXOS = Destino("anexos/index.md")
 #: Lista legible por máquina de los anexos (tamaño, páginas y SHA-256 de cada PDF).
 LISTA_ANEXOS = "anexos/anexos.json"

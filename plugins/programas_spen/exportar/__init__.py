@@ -5,6 +5,7 @@ anexos oficiales, la URL permanente y un código QR de vuelta al registro vivo, 
 SHA-256 publicadas. Todo sale del mismo modelo que las páginas y los datos abiertos.
 
 - ``anexo_html``: modelo + grafo → HTML del anexo (función pura).
+- ``meses``: las columnas de meses de sus tablas de calendario.
 - ``qr``: URL → código QR en SVG (segno).
 - ``pdf``: HTML → bytes del PDF, reproducibles byte a byte (WeasyPrint).
 - ``citas``: texto «cómo citar» y páginas de las direcciones cortas de los acuerdos.

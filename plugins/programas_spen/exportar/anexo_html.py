@@ -11,6 +11,9 @@ Lleva, como los anexos de la fuente:
   apartado con sus columnas de meses (en páginas apaisadas, con los encabezados de tabla
   repetidos en cada página y sin partir filas) y sus notas al pie con su marca (``*``);
 - lo que la fuente no dio, escrito como tal («No dado en la fuente»), nunca como celdas vacías;
+- no lleva lo que el documento solo nombra y el sitio enlaza (las sesiones celebradas, los
+  acuerdos que cita): eso está en su prosa, en la portada, en las notas al pie de la fuente o
+  en su página;
 - «Página x de y», la URL permanente en cada página y, en la primera, un código QR de ella y la
   dirección corta del acuerdo.
 
@@ -29,14 +32,12 @@ from .. import calendario as cal
 from .. import urls
 from ..enlaces import Grafo
 from ..modelo import TIPOS_SESION, Calendario, Documento, Nota
-from ..texto import ABREVIATURAS_MESES, fecha_larga, nombre_mes, numero
+from ..texto import fecha_larga, nombre_mes, numero
 from .citas import de_articulo, rotulo_anexo, url_corta
 from .integridad import FichaAnexo, tamano_legible
+from .meses import NO_DADO, anotaciones, cabecera_meses, celdas_meses, describir_calendario, leyenda, plano
 from .qr import qr_svg
 
-NO_DADO = "No dado en la fuente"
-MARCA_MES = "X"
-MARCA_PERIODO = "◐"
 #: Familias tipográficas libres, instaladas del sistema (fonts-liberation2, fonts-dejavu-core)
 #: y encontradas por fontconfig; WeasyPrint incrusta sus subconjuntos en el PDF.
 FUENTES = '"Liberation Sans", "DejaVu Sans", sans-serif'
@@ -61,7 +62,9 @@ def _prosa(texto: str, nivel: int = 3) -> str:
     def bajar(encontrado: re.Match[str]) -> str:
         return f"<{encontrado.group(1)}h{min(6, int(encontrado.group(2)) + nivel - 1)}"
 
-    return re.sub(r"<(/?)h([1-6])", bajar, html)
+    html = re.sub(r"<(/?)h([1-6])", bajar, html)
+    # Una celda de encabezado vacía en una tabla de la fuente no es encabezado de nada.
+    return html.replace("<th></th>", "<td></td>")
 
 
 def fecha_metadatos(doc: Documento, grafo: Grafo) -> str:
@@ -227,16 +230,11 @@ def _siglas(doc: Documento) -> list[str]:
             "<tbody>", *filas, "</tbody>", "</table>", "</section>"]
 
 
-def _plano(texto: str) -> str:
-    """Texto sin marcas de Markdown ni espacios, para saber si la prosa ya contiene algo."""
-    return re.sub(r"[\s*_`#>|\-]+", "", texto)
-
-
 def _en_la_prosa(doc: Documento, textos: list[str]) -> bool:
     """Si todos los textos ya están, literalmente, en los apartados de prosa del documento
     (como los ejes rectores de la introducción del PAT 2020): no se repiten."""
-    prosa = _plano(" ".join(s.texto for s in doc.secciones))
-    return bool(textos) and all(_plano(t) in prosa for t in textos)
+    prosa = plano(" ".join(s.texto for s in doc.secciones))
+    return bool(textos) and all(plano(t) in prosa for t in textos)
 
 
 def _secciones(doc: Documento) -> list[str]:
@@ -271,33 +269,6 @@ def _objetivos(doc: Documento) -> list[str]:
     return [*lineas, "</section>"]
 
 
-def describir_calendario(calendario: Calendario | None) -> str:
-    """El calendario en palabras, para listas (las tablas usan columnas de meses)."""
-    if calendario is None or calendario.estado == "no_dado":
-        texto = NO_DADO
-    elif calendario.estado == "meses":
-        texto = ", ".join(nombre_mes(m) for m in sorted(calendario.meses))
-    elif calendario.estado == "permanente":
-        texto = "Permanente"
-    else:
-        texto = f"«{_e(calendario.texto)}»"
-        if calendario.rango:
-            texto += f" ({nombre_mes(calendario.rango.desde)} a {nombre_mes(calendario.rango.hasta)})"
-    return texto + _anotaciones(calendario)
-
-
-def _anotaciones(calendario: Calendario | None, omitir: str = "") -> str:
-    if calendario is None:
-        return ""
-    notas = []
-    if calendario.condicion and _plano(calendario.condicion) not in _plano(omitir):
-        notas.append(f"condicional: «{_e(calendario.condicion)}»")
-    if calendario.marcas_fuera_de_tabla:
-        notas.append(f"la fuente pone {calendario.marcas_fuera_de_tabla} marca(s) fuera de las "
-                     "columnas de meses")
-    return "".join(f" ({n})" for n in notas)
-
-
 def _lineas_accion(doc: Documento) -> list[str]:
     if not doc.lineas_accion or _en_la_prosa(doc, [la.texto for la in doc.lineas_accion]):
         return []
@@ -322,41 +293,6 @@ def _lineas_accion(doc: Documento) -> list[str]:
     return [*lineas, "</section>"]
 
 
-def _cabecera_meses(columnas: tuple[str, ...], primera: list[str], ultima: list[str]) -> list[str]:
-    """Dos filas de encabezado: columnas fijas y años agrupados, y debajo los meses."""
-    anios: dict[str, int] = {}
-    for mes in columnas:
-        anios[mes[:4]] = anios.get(mes[:4], 0) + 1
-    fila1 = [f'<th scope="col" rowspan="2">{c}</th>' for c in primera]
-    for anio, cuantos in anios.items():
-        rotulo = f"Ejercicio {anio}" if len(anios) == 1 else anio
-        fila1.append(f'<th scope="colgroup" colspan="{cuantos}">{rotulo}</th>')
-    fila1 += [f'<th scope="col" rowspan="2">{c}</th>' for c in ultima]
-    fila2 = [f'<th scope="col" class="mes"><abbr title="{nombre_mes(m)}">'
-             f"{ABREVIATURAS_MESES[int(m[5:7]) - 1]}</abbr></th>" for m in columnas]
-    return ["<thead>", "<tr>" + "".join(fila1) + "</tr>", "<tr>" + "".join(fila2) + "</tr>",
-            "</thead>"]
-
-
-def _celdas_meses(calendario: Calendario | None, columnas: tuple[str, ...]) -> str:
-    """Las celdas de meses de una fila; lo que no es mes por mes ocupa toda la franja, con
-    sus palabras (nunca celdas vacías que parezcan «nada ese mes»)."""
-    if cal.por_meses(calendario):
-        celdas = []
-        for mes in columnas:
-            estado = cal.celda(calendario, mes)
-            marca = {"marcado": MARCA_MES, "periodo": MARCA_PERIODO}.get(estado, "")
-            celdas.append(f'<td class="mes">{marca}</td>')
-        return "".join(celdas)
-    if calendario is None or calendario.estado == "no_dado":
-        texto, clase = NO_DADO, "no-dado"
-    elif calendario.estado == "permanente":
-        texto, clase = "Permanente", "permanente"
-    else:
-        texto, clase = f"Periodo dado en palabras: «{_e(calendario.texto)}»", "palabras"
-    return f'<td colspan="{len(columnas)}" class="{clase}">{texto}</td>'
-
-
 def _notas(notas: tuple[Nota, ...]) -> list[str]:
     if not notas:
         return []
@@ -368,32 +304,25 @@ def _texto_marcado(texto: str, marca: str | None) -> str:
     return _e(texto) + (_e(marca) if marca else "")
 
 
-def _leyenda(columnas: tuple[str, ...]) -> str:
-    return (f'<p class="leyenda">En las columnas de meses, «{MARCA_MES}» es un mes marcado en la '
-            f"fuente y «{MARCA_PERIODO}» un mes dentro de un periodo que la fuente da en palabras. "
-            f"«{NO_DADO}»: la fuente no conserva los meses de esa fila. Meses: "
-            f"{nombre_mes(columnas[0])} a {nombre_mes(columnas[-1])}.</p>")
-
-
 def _mecanismos(doc: Documento, columnas: tuple[str, ...]) -> list[str]:
     if not doc.mecanismos:
         return []
     lineas = ['<section id="mecanismos" class="apaisada">', f"<h2>{_e(doc.titulo)}</h2>"]
     if columnas:
-        lineas.append(_leyenda(columnas))
+        lineas.append(leyenda(columnas))
     for mecanismo in doc.mecanismos:
         lineas += [f'<table id="{escape(mecanismo.id)}">', f"<caption>{_e(mecanismo.titulo_tabla)}</caption>"]
         encabezado = _e(mecanismo.encabezado or "Actividad")
         if columnas:
-            lineas += _cabecera_meses(columnas, [encabezado], [])
+            lineas += cabecera_meses(columnas, [encabezado], [])
         else:
             lineas.append(f'<thead><tr><th scope="col">{encabezado}</th><th scope="col">Calendario</th>'
                           "</tr></thead>")
         lineas.append("<tbody>")
         for actividad in mecanismo.actividades:
             texto = (_texto_marcado(actividad.texto, actividad.marca)
-                     + _anotaciones(actividad.calendario, actividad.texto))
-            celdas = (_celdas_meses(actividad.calendario, columnas) if columnas
+                     + anotaciones(actividad.calendario, actividad.texto))
+            celdas = (celdas_meses(actividad.calendario, columnas) if columnas
                       else f"<td>{describir_calendario(actividad.calendario)}</td>")
             lineas.append(f'<tr id="{escape(actividad.id)}"><td>{texto}</td>{celdas}</tr>')
         lineas += ["</tbody>", "</table>", *_notas(mecanismo.notas)]
@@ -408,17 +337,17 @@ def _temas(doc: Documento, columnas: tuple[str, ...]) -> list[str]:
         titulo = f"Anexo {_e(doc.anexo.numero)}" + (f". {_e(doc.anexo.titulo)}" if doc.anexo.titulo else "")
     lineas = ['<section id="temas" class="apaisada">', f"<h2>{titulo}</h2>"]
     if columnas:
-        lineas.append(_leyenda(columnas))
+        lineas.append(leyenda(columnas))
     lineas += ["<table>", f"<caption>{_e(doc.titulo)}</caption>"]
     if columnas:
-        lineas += _cabecera_meses(columnas, ["Núm.", "Temas"], ["Observaciones"])
+        lineas += cabecera_meses(columnas, ["Núm.", "Temas"], ["Observaciones"])
     else:
         lineas.append('<thead><tr><th scope="col">Núm.</th><th scope="col">Temas</th>'
                       '<th scope="col">Calendario</th><th scope="col">Observaciones</th></tr></thead>')
     lineas.append("<tbody>")
     for indice, tema in enumerate(doc.temas, start=1):
-        texto = _e(tema.texto) + _anotaciones(tema.calendario, tema.texto + " " + (tema.observaciones or ""))
-        celdas = (_celdas_meses(tema.calendario, columnas) if columnas
+        texto = _e(tema.texto) + anotaciones(tema.calendario, tema.texto + " " + (tema.observaciones or ""))
+        celdas = (celdas_meses(tema.calendario, columnas) if columnas
                   else f"<td>{describir_calendario(tema.calendario)}</td>")
         lineas.append(f'<tr id="{escape(tema.id)}"><td class="num">{indice}</td><td>{texto}</td>{celdas}'
                       f"<td>{_e(tema.observaciones)}</td></tr>")
@@ -432,18 +361,18 @@ def _cronograma(doc: Documento, columnas: tuple[str, ...]) -> list[str]:
     titulo = _e(crono.titulo) + (f" {_e(crono.periodo_declarado)}" if crono.periodo_declarado else "")
     lineas = ['<section id="cronograma" class="apaisada">', f"<h2>{titulo}</h2>"]
     if columnas:
-        lineas.append(_leyenda(columnas))
+        lineas.append(leyenda(columnas))
     encabezado = _e(crono.encabezado or "Actividad")
     lineas += ["<table>", f"<caption>{_e(crono.titulo)}</caption>"]
     if columnas:
-        lineas += _cabecera_meses(columnas, ["Núm.", encabezado], [])
+        lineas += cabecera_meses(columnas, ["Núm.", encabezado], [])
     else:
         lineas.append(f'<thead><tr><th scope="col">Núm.</th><th scope="col">{encabezado}</th>'
                       '<th scope="col">Calendario</th></tr></thead>')
     lineas.append("<tbody>")
     for indice, fila in enumerate(crono.filas, start=1):
-        texto = _texto_marcado(fila.texto, fila.marca) + _anotaciones(fila.calendario, fila.texto)
-        celdas = (_celdas_meses(fila.calendario, columnas) if columnas
+        texto = _texto_marcado(fila.texto, fila.marca) + anotaciones(fila.calendario, fila.texto)
+        celdas = (celdas_meses(fila.calendario, columnas) if columnas
                   else f"<td>{describir_calendario(fila.calendario)}</td>")
         lineas.append(f'<tr id="{escape(fila.id)}"><td class="num">{indice}</td><td>{texto}</td>{celdas}</tr>')
     return [*lineas, "</tbody>", "</table>", *_notas(crono.notas), "</section>"]
@@ -494,14 +423,6 @@ def _integrantes(doc: Documento) -> list[str]:
     return ['<section id="integrantes">', "<h2>Integrantes</h2>", "<table>",
             '<thead><tr><th scope="col">Nombre</th><th scope="col">Cargo</th></tr></thead>',
             "<tbody>", *filas, "</tbody>", "</table>", "</section>"]
-
-
-def _sesiones(doc: Documento) -> list[str]:
-    if not doc.sesiones:
-        return []
-    elementos = [f"<li>{_e(s.texto)} ({fecha_larga(s.fecha)})</li>" for s in doc.sesiones]
-    return ['<section id="sesiones">', "<h2>Sesiones que comprende</h2>", "<ul>", *elementos, "</ul>",
-            "</section>"]
 
 
 def _compromisos(doc: Documento, grafo: Grafo) -> list[str]:
@@ -587,6 +508,6 @@ def html_anexo(doc: Documento, grafo: Grafo, url_base: str, vista: FichaAnexo | 
     cuerpo += ["<main>", *_portada(doc, grafo, url_base, desde)]
     cuerpo += _siglas(doc) + _secciones(doc) + _ejes(doc) + _objetivos(doc) + _lineas_accion(doc)
     cuerpo += _mecanismos(doc, columnas) + _temas(doc, columnas) + _fichas(doc) + _cronograma(doc, columnas)
-    cuerpo += _sesiones_programadas(doc) + _integrantes(doc) + _sesiones(doc)
+    cuerpo += _sesiones_programadas(doc) + _integrantes(doc)
     cuerpo += _compromisos(doc, grafo) + _nota_edicion(doc)
     return "\n".join([*cabeza, *cuerpo, "</main>", "</body>", "</html>", ""])

@@ -13,7 +13,8 @@ _TIPOS = {
 }
 _CAMPOS = {"texto": "texto", "avance": "avance o cumplimiento", "observaciones": "observaciones",
            "antecedentes": "antecedentes", "considerandos": "considerandos",
-           "aprueba": "lo que aprueba", "titulo": "título"}
+           "aprueba": "lo que aprueba", "titulo": "título", "votacion": "votación",
+           "puntos": "puntos de acuerdo"}
 
 
 def _destino_mencion(mencion: Mencion) -> urls.Destino:

@@ -377,8 +377,9 @@ def _cifras(doc: Documento) -> list[str]:
     return lineas + [""]
 
 
-def pagina_documento(doc: Documento, grafo: Grafo) -> Pagina:
-    """La página completa de un documento."""
+def pagina_documento(doc: Documento, grafo: Grafo, extra: list[str] | None = None) -> Pagina:
+    """La página completa de un documento; ``extra``: líneas de Markdown que siguen a los datos
+    del documento (el apartado del anexo para la Gaceta)."""
     desde = urls.documento(doc.id).ruta
     avisos = [a for a in grafo.avisos_lista if a.archivo == doc.archivo]
     lineas = [f"# {md(doc.titulo_corto)}", "", f"**{md(doc.titulo)}**", "",
@@ -392,6 +393,7 @@ def pagina_documento(doc: Documento, grafo: Grafo) -> Pagina:
         vistas.append(enlace("Cifras y gráficas", urls.graficas_documento(doc.id), desde))
     if vistas:
         lineas += ["Otras vistas de este documento: " + " · ".join(vistas) + ".", ""]
+    lineas += extra or []
     if avisos:
         destino = urls.Destino(urls.AVISOS.ruta, f"documento-{doc.id}")
         lineas += [f'!!! warning "{len(avisos)} aviso(s) de coherencia"', "",
