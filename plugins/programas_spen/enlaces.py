@@ -110,6 +110,27 @@ class Grafo:
     #: Cálculos derivados que las páginas reutilizan (se llenan al construirlas, una vez).
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
+    def acuerdos_mencionados_en(self, documento: str) -> list[str]:
+        """Números de acuerdo que menciona algún texto del documento, en orden del sitio."""
+        indice = self.memo.get("acuerdos_por_documento")
+        if not isinstance(indice, dict):
+            indice = {}
+            for ficha in self.acuerdos.values():
+                for doc_id in dict.fromkeys(m.documento for m in ficha.menciones):
+                    indice.setdefault(doc_id, []).append(ficha.numero)
+            self.memo["acuerdos_por_documento"] = indice
+        return list(indice.get(documento, []))
+
+    def avisos_de_archivo(self, archivo: str) -> list[Problema]:
+        """Avisos de un archivo de datos, en orden."""
+        indice = self.memo.get("avisos_por_archivo")
+        if not isinstance(indice, dict):
+            indice = {}
+            for aviso in self.avisos_lista:
+                indice.setdefault(aviso.archivo, []).append(aviso)
+            self.memo["avisos_por_archivo"] = indice
+        return list(indice.get(archivo, []))
+
     def documento_de(self, registro: object) -> Documento:
         """El documento que contiene el registro."""
         return self.documentos[getattr(registro, "documento")]  # noqa: B009

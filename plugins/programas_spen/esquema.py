@@ -8,11 +8,14 @@ columna del valor (o de la clave, para campos desconocidos).
 
 from __future__ import annotations
 
+import copy
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
 from .carga import Arbol
@@ -32,6 +35,23 @@ def cargar_esquema(nombre: str) -> dict[str, Any]:
 @cache
 def _validador(nombre: str) -> Draft202012Validator:
     return Draft202012Validator(cargar_esquema(nombre))
+
+
+@cache
+def _rapido(nombre: str) -> Callable[[Any], Any]:
+    """Validador compilado con ``fastjsonschema`` (unas veinte veces más rápido): responde
+    «válido o no»; los mensajes detallados los da ``jsonschema`` solo para lo inválido."""
+    # ``compile`` modifica el esquema que recibe: se le da una copia, no el publicado.
+    return fastjsonschema.compile(copy.deepcopy(cargar_esquema(nombre)))
+
+
+def es_valido(datos: Any, nombre_esquema: str) -> bool:
+    """Si ``datos`` cumple el esquema (camino rápido)."""
+    try:
+        _rapido(nombre_esquema)(datos)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 _TIPOS = {
@@ -141,6 +161,8 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
 
 def validar_arbol(arbol: Arbol, nombre_esquema: str, informe: Informe) -> bool:
     """Valida el árbol contra el esquema; registra cada error y dice si no hubo ninguno."""
+    if es_valido(arbol.datos, nombre_esquema):
+        return True
     errores = sorted(_validador(nombre_esquema).iter_errors(arbol.datos),
                      key=lambda e: (arbol.posicion(tuple(e.absolute_path)), e.validator))
     for error in errores:

@@ -352,9 +352,7 @@ def _compromisos(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
 
 def _acuerdos(doc: Documento, grafo: Grafo, desde: str) -> list[str]:
     numeros = [a.numero for a in doc.acuerdos]
-    for ficha in grafo.acuerdos.values():
-        if any(m.documento == doc.id for m in ficha.menciones) and ficha.numero not in numeros:
-            numeros.append(ficha.numero)
+    numeros += [n for n in grafo.acuerdos_mencionados_en(doc.id) if n not in numeros]
     if not numeros:
         return []
     lineas = ["## Acuerdos que cita {#acuerdos}", ""]
@@ -381,7 +379,7 @@ def pagina_documento(doc: Documento, grafo: Grafo, extra: list[str] | None = Non
     """La página completa de un documento; ``extra``: líneas de Markdown que siguen a los datos
     del documento (el apartado del anexo para la Gaceta)."""
     desde = urls.documento(doc.id).ruta
-    avisos = [a for a in grafo.avisos_lista if a.archivo == doc.archivo]
+    avisos = grafo.avisos_de_archivo(doc.archivo)
     lineas = [f"# {md(doc.titulo_corto)}", "", f"**{md(doc.titulo)}**", "",
               "## Datos del documento {#datos}", ""]
     lineas += _metadatos(doc, grafo, desde) + [""]

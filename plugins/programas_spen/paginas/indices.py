@@ -97,7 +97,7 @@ def pagina_avisos(grafo: Grafo) -> Pagina:
               "página del registro.", "",
               f"Total: {len(grafo.avisos_lista)} aviso(s).", ""]
     for doc in grafo.datos.documentos:
-        avisos = [a for a in grafo.avisos_lista if a.archivo == doc.archivo]
+        avisos = grafo.avisos_de_archivo(doc.archivo)
         lineas += [f"## {md(doc.titulo_corto)} {{#documento-{doc.id}}}", "",
                    f"{enlace('Ir al documento', urls.documento(doc.id), desde)} — archivo de datos "
                    f"`{doc.archivo}`", ""]

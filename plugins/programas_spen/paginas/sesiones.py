@@ -22,9 +22,17 @@ def nombre_sesion(sesion: FichaSesion) -> str:
 
 
 def temas_del_mes(organo: str, mes: str, grafo: Grafo) -> list[tuple[Documento, Tema]]:
-    """Temas de los programas del órgano marcados en ``mes``."""
-    return [(doc, tema) for doc in grafo.datos.documentos if doc.organo == organo
-            for tema in doc.temas if mes in meses_de(tema.calendario)]
+    """Temas de los programas del órgano marcados en ``mes`` (índice calculado una vez por
+    grafo: recorrer todos los documentos en cada sesión era cuadrático)."""
+    indice = grafo.memo.get("temas_por_organo_y_mes")
+    if not isinstance(indice, dict):
+        indice = {}
+        for doc in grafo.datos.documentos:
+            for tema in doc.temas:
+                for mes_tema in meses_de(tema.calendario):
+                    indice.setdefault((doc.organo, mes_tema), []).append((doc, tema))
+        grafo.memo["temas_por_organo_y_mes"] = indice
+    return list(indice.get((organo, mes), []))
 
 
 def coincidencia(sesion: FichaSesion) -> str:
