@@ -105,7 +105,12 @@ def sitio() -> None:
     """Prepara y sirve el sitio; se reconstruye al cambiar datos/, contenido/ o tema/."""
     preparar()
     preparar_sistema(*PAQUETES_SITIO)
-    _ejecutar(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", env=_entorno())
+    entorno = _entorno()
+    # La vista previa no genera los PDF de los anexos (lo más lento de cada reconstrucción):
+    # así una edición se ve en unos 2 s. ANEXOS_PDF=true los genera también aquí;
+    # «python3 tareas.py construir» y la CI siempre los generan.
+    entorno.setdefault("ANEXOS_PDF", "false")
+    _ejecutar(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", env=entorno)
 
 
 def construir() -> None:
