@@ -82,6 +82,15 @@ def resultado_real():
 
 
 @pytest.fixture(scope="session")
+def grafo_real(resultado_real):
+    """El grafo de los datos reales, con sus avisos (una vez por sesión)."""
+    from programas_spen.enlaces import construir_grafo
+
+    assert resultado_real.datos is not None, resultado_real.informe.texto()
+    return construir_grafo(resultado_real.datos, resultado_real.informe.avisos)
+
+
+@pytest.fixture(scope="session")
 def sitio_real():
     """El sitio del núcleo sobre los datos reales, sin los PDF de anexos (una vez por sesión)."""
     from .datos_prueba import construir

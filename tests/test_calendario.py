@@ -6,18 +6,12 @@ from __future__ import annotations
 import pytest
 
 from programas_spen import calendario as cal
-from programas_spen.enlaces import construir_grafo
 from programas_spen.modelo import Calendario, Rango
-from programas_spen.validacion import cargar_datos
-
-from .conftest import DATOS
 
 
 @pytest.fixture(scope="module")
-def grafo():
-    resultado = cargar_datos(DATOS)
-    assert resultado.datos is not None
-    return construir_grafo(resultado.datos, resultado.informe.avisos)
+def grafo(grafo_real):
+    return grafo_real
 
 
 def _doc(grafo, ident):

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from programas_spen.enlaces import construir_grafo
 from programas_spen.paginas.calendarios import paginas_calendario
-from programas_spen.validacion import cargar_datos
-
-from .conftest import DATOS
 
 
 @pytest.fixture(scope="module")
-def paginas():
-    resultado = cargar_datos(DATOS)
-    assert resultado.datos is not None
-    grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
-    return {p.ruta: p for p in paginas_calendario(grafo)}
+def paginas(grafo_real):
+    return {p.ruta: p for p in paginas_calendario(grafo_real)}
 
 
 def test_paginas_generadas(paginas) -> None:

@@ -8,18 +8,12 @@ from html import unescape
 
 import pytest
 
-from programas_spen.enlaces import construir_grafo
 from programas_spen.paginas.graficas import graficas_documento, linea_de_tiempo
-from programas_spen.validacion import cargar_datos
-
-from .conftest import DATOS
 
 
 @pytest.fixture(scope="module")
-def grafo():
-    resultado = cargar_datos(DATOS)
-    assert resultado.datos is not None
-    return construir_grafo(resultado.datos, resultado.informe.avisos)
+def grafo(grafo_real):
+    return grafo_real
 
 
 def _por_id(graficas):

@@ -7,18 +7,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from programas_spen import urls
-from programas_spen.enlaces import construir_grafo
 from programas_spen.paginas.rejilla import LEYENDA, rejilla
-from programas_spen.validacion import cargar_datos
-
-from .conftest import DATOS
 
 
 @pytest.fixture(scope="module")
-def grafo():
-    resultado = cargar_datos(DATOS)
-    assert resultado.datos is not None
-    return construir_grafo(resultado.datos, resultado.informe.avisos)
+def grafo(grafo_real):
+    return grafo_real
 
 
 def _tabla(grafo, doc_id: str) -> BeautifulSoup:
