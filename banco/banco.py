@@ -1284,7 +1284,8 @@ def latencia_serve(trabajo: Path, pdf: bool, repeticiones: int = 3,
                    limite: float = 60.0) -> dict[str, Any]:
     """Sirve una copia del proyecto real y edita el ``titulo_corto`` del archivo de datos más
     grande; mide desde que se escribe el archivo hasta que la página servida muestra el cambio.
-    ``pdf``: con los PDF de los anexos (como ``tareas.py sitio``) o con ``ANEXOS_PDF=false``."""
+    ``pdf``: con los PDF de los anexos (``ANEXOS_PDF=true``) o sin ellos (``ANEXOS_PDF=false``,
+    como ``tareas.py sitio``)."""
     proyecto = preparar_proyecto(trabajo / f"serve-{'pdf' if pdf else 'sin-pdf'}")
     if (proyecto / "datos").exists():
         shutil.rmtree(proyecto / "datos")
@@ -1459,6 +1460,23 @@ def _linealidad(resultados: Resultados) -> list[tuple[Escalon, Escalon, float, f
     return pares
 
 
+def _extremos(resultados: Resultados) -> list[tuple[Escalon, Escalon, float, float, float,
+                                                   float | None, float | None]]:
+    """El primer y el último escalón medidos, como un par más (si hay más de dos)."""
+    pares = _linealidad(resultados)
+    if len(pares) < 2:
+        return []
+    uno, dos = pares[0][0], pares[-1][1]
+    assert uno.construccion and dos.construccion
+    assert uno.construccion.segundos and dos.construccion.segundos
+    registros = dos.conteo.total / uno.conteo.total
+    tiempo = dos.construccion.segundos / uno.construccion.segundos
+    cpu = (dos.construccion.cpu_s / uno.construccion.cpu_s
+           if uno.construccion.cpu_s and dos.construccion.cpu_s else None)
+    return [(uno, dos, registros, tiempo, _normalizado(registros, tiempo), cpu,
+             _normalizado(registros, cpu) if cpu else None)]
+
+
 def objetivos(resultados: Resultados) -> list[tuple[str, str, str]]:
     """(objetivo, medido, ¿se cumple?)."""
     filas: list[tuple[str, str, str]] = []
@@ -1502,8 +1520,8 @@ def objetivos(resultados: Resultados) -> list[tuple[str, str, str]]:
         filas.append(("Edición en mkdocs serve visible < 3 s (datos reales)", "no se midió",
                       _si_no(None)))
     for serve in resultados.serve:
-        modo = ("con PDF de los anexos, como `tareas.py sitio`" if serve.get("pdf")
-                else "`ANEXOS_PDF=false`")
+        modo = ("con los PDF de los anexos, `ANEXOS_PDF=true`" if serve.get("pdf")
+                else "`ANEXOS_PDF=false`, como `python3 tareas.py sitio`")
         objetivo = f"Edición en mkdocs serve visible < 3 s (datos reales; {modo})"
         tiempos = [t for t in serve.get("tiempos", []) if t is not None]
         if not serve.get("tiempos"):
@@ -1606,7 +1624,7 @@ def informe_markdown(resultados: Resultados) -> str:
                          [[f"{a.nombre} → {b.nombre}", f"{rr:.2f}", f"{rt:.2f}", f"{n:.2f}",
                            _s(rc, 2), _s(nc, 2),
                            _s(math.log(rc) / math.log(rr), 2) if rc else "—"]
-                          for a, b, rr, rt, n, rc, nc in pares])
+                          for a, b, rr, rt, n, rc, nc in pares + _extremos(r)])
     if r.comparacion:
         c = r.comparacion
         lineas += ["## MkDocs + Material de serie frente al proyecto, mismo número de páginas", "",
@@ -1614,20 +1632,28 @@ def informe_markdown(resultados: Resultados) -> str:
                    f"{c['tamano_objetivo']:,} bytes (el promedio de las páginas generadas del "
                    "proyecto), todas en la navegación, `theme: material` con opciones por "
                    "omisión. Proyecto: el mismo pipeline con "
-                   f"{c['instituciones']} institución(es) × {c['anios']} años.", ""]
+                   f"{c['instituciones']} institución(es) × {c['anios']} años, "
+                   f"{c['paginas_proyecto']:,} páginas Markdown (generadas y escritas a mano); "
+                   "sus archivos HTML incluyen además las vistas de impresión de los anexos y "
+                   "las redirecciones de las URL cortas de los acuerdos, que no pasan por "
+                   "Markdown.", ""]
         filas = []
-        for nombre, clave in (("MkDocs + Material de serie", "serie"), ("Proyecto", "proyecto")):
+        for nombre, clave, paginas_md in (
+                ("MkDocs + Material de serie", "serie", c["paginas_serie"]),
+                ("Proyecto", "proyecto", c["paginas_proyecto"])):
             con = c[clave]
-            por_pagina = (con.segundos / con.paginas_html * 1000
-                          if con.segundos and con.paginas_html else None)
-            filas.append([nombre, f"{con.paginas_html:,}", _s(con.segundos), _s(por_pagina, 1),
-                          _s(con.rss_mib, 0), _mib(con.bytes_html),
-                          _mib(con.bytes_html / con.paginas_html if con.paginas_html else None),
+            por_pagina = con.segundos / paginas_md * 1000 if con.segundos else None
+            filas.append([nombre, f"{paginas_md:,}", f"{con.paginas_html:,}", _s(con.segundos),
+                          _s(por_pagina, 1), _s(con.rss_mib, 0), _mib(con.bytes_html),
+                          _s(con.bytes_html / con.paginas_html / 1024 if con.paginas_html
+                             else None, 0),
                           "agotado" if con.agotado else ("error" if con.error else "ok")])
-        lineas += _tabla(["Construcción", "Páginas HTML", "Tiempo (s)", "ms por página",
-                          "Memoria pico (MiB)", "HTML (MiB)", "MiB por página", "Estado"], filas)
+        lineas += _tabla(["Construcción", "Páginas Markdown", "Archivos HTML", "Tiempo (s)",
+                          "ms por página Markdown", "Memoria pico (MiB)", "HTML (MiB)",
+                          "KiB por archivo HTML", "Estado"], filas)
         if c.get("razon") is not None:
-            lineas += [f"**Razón de tiempo por página, proyecto / de serie: ×{c['razon']:.2f}** "
+            lineas += [f"**Razón de tiempo por página Markdown, proyecto / de serie: "
+                       f"×{c['razon']:.2f}** "
                        f"(tiempo total ×{c['razon_total']:.2f}).", ""]
     if r.pdf:
         m = r.pdf
@@ -1654,8 +1680,8 @@ def informe_markdown(resultados: Resultados) -> str:
                        "desde cero (en `mkdocs serve` se guardan en memoria por huella del HTML "
                        "y solo se rehacen los que cambian).", ""]
     for s in r.serve:
-        modo = ("con los PDF de los anexos (configuración por omisión, como `python3 tareas.py "
-                "sitio`)" if s.get("pdf") else "con `ANEXOS_PDF=false`")
+        modo = ("con los PDF de los anexos (`ANEXOS_PDF=true`)" if s.get("pdf")
+                else "sin los PDF de los anexos (`ANEXOS_PDF=false`, como `python3 tareas.py sitio`)")
         lineas += [f"## `mkdocs serve` {modo}: edición de un archivo de datos real", "",
                    f"Copia del proyecto con los datos reales; se edita `titulo_corto` de "
                    f"`{s.get('archivo', '?')}` (el archivo más grande) y se consulta "
@@ -1728,13 +1754,9 @@ def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, t
 def comparar_con_serie(resultados: Resultados, trabajo: Path, texto: Texto, paginas: int,
                        limite: float, salida: Path, pdf: bool = False) -> None:
     """El proyecto a unas ``paginas`` páginas frente a MkDocs + Material de serie."""
-    base = next((e for e in resultados.escalones
-                 if e.construccion and e.construccion.paginas_html), None)
-    if base is not None:
-        assert base.construccion is not None
-        por_institucion = base.construccion.paginas_html / base.instituciones
-    else:
-        por_institucion = 900.0
+    manuscritas = len(list((RAIZ / "contenido").rglob("*.md")))
+    base = next((e for e in resultados.escalones if e.nucleo.get("paginas")), None)
+    por_institucion = (base.nucleo["paginas"] / base.instituciones) if base else 700.0
     instituciones = max(1, round(paginas / por_institucion))
     anios = ANIOS
     if instituciones == 1 and por_institucion > paginas * 1.15:
@@ -1745,7 +1767,8 @@ def comparar_con_serie(resultados: Resultados, trabajo: Path, texto: Texto, pagi
     proyecto = escalon.construccion
     assert proyecto is not None
     tamano = int(escalon.nucleo["markdown_bytes"] / max(1, escalon.nucleo["paginas"]))
-    paginas_serie = max(1, proyecto.paginas_html - 1)  # sin 404.html, como el proyecto
+    paginas_proyecto = escalon.nucleo["paginas"] + manuscritas
+    paginas_serie = paginas_proyecto  # el mismo número de páginas Markdown
     _imprimir(f"[comparación] de serie: {paginas_serie} páginas de {tamano:,} bytes…")
     proyecto_de_serie(trabajo / "serie", paginas_serie, tamano, texto)
     serie = mkdocs_build(trabajo / "serie", trabajo / "site-serie", limite,
@@ -1754,12 +1777,12 @@ def comparar_con_serie(resultados: Resultados, trabajo: Path, texto: Texto, pagi
     _imprimir(f"[comparación] de serie: {_s(serie.segundos)} s, {serie.paginas_html} páginas, "
               f"{_s(serie.rss_mib, 0)} MiB" + (f" — {serie.error}" if serie.error else ""))
     comparacion: dict[str, Any] = {"paginas_serie": paginas_serie, "tamano_objetivo": tamano,
+                                   "paginas_proyecto": paginas_proyecto,
                                    "instituciones": instituciones, "anios": anios,
                                    "serie": serie, "proyecto": proyecto, "razon": None}
-    if (serie.segundos and proyecto.segundos and serie.paginas_html and proyecto.paginas_html
-            and not serie.error and not proyecto.error):
-        comparacion["razon"] = ((proyecto.segundos / proyecto.paginas_html)
-                                / (serie.segundos / serie.paginas_html))
+    if serie.segundos and proyecto.segundos and not serie.error and not proyecto.error:
+        comparacion["razon"] = ((proyecto.segundos / paginas_proyecto)
+                                / (serie.segundos / paginas_serie))
         comparacion["razon_total"] = proyecto.segundos / serie.segundos
     resultados.comparacion = comparacion
     _escribir(resultados, salida)

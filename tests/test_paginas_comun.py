@@ -9,11 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from programas_spen import urls
+from programas_spen.enlaces import Grafo
 from programas_spen.modelo import Calendario, Rango, Sigla
 from programas_spen.paginas.comun import (
     NO_DADO,
     bloque_avisos,
     bloque_calendario,
+    con_siglas,
     definiciones_siglas,
     describir_calendario,
     describir_fuente,
@@ -22,8 +24,9 @@ from programas_spen.paginas.comun import (
     formas_de_sigla,
     lista_meses,
     md,
-    pie_siglas,
     prosa,
+    siglas_del_sitio,
+    significados,
 )
 from programas_spen.problemas import Problema
 from programas_spen.sitio import Sitio
@@ -165,13 +168,27 @@ def test_formas_de_sigla(sigla: str, formas: list[str]) -> None:
 def test_definiciones_y_pie_de_siglas() -> None:
     propias = [Sigla("Servicio/SPEN", "Servicio Profesional\n Electoral Nacional."),
                Sigla("DP", "Dirección de Profesionalización.")]
-    otras = [Sigla("SPEN", "Otra definición."), Sigla("JGE", "Junta General Ejecutiva.")]
+    otras = [Sigla("SPEN", "Otra definición."), Sigla("JGE", "Junta General Ejecutiva."),
+             Sigla("OPLE", "Organismo Público Local Electoral.")]
     assert definiciones_siglas(propias) == [
         "*[DP]: Dirección de Profesionalización",
         "*[SPEN]: Servicio Profesional Electoral Nacional"]
-    pie = pie_siglas(propias, otras)
+    sitio = significados(otras)
+    texto = "El SPEN y la DP informan a la JGE (acuerdo INE/JGE06/2020)."
+    pagina = con_siglas(texto, propias, sitio)
+    assert pagina.startswith(texto + "\n\n")
     # las del documento ganan; las del resto del sitio completan
-    assert "*[SPEN]: Servicio Profesional Electoral Nacional" in pie
-    assert "Otra definición" not in pie
-    assert "*[JGE]: Junta General Ejecutiva" in pie
-    assert pie_siglas([]) == "\n"
+    assert "*[SPEN]: Servicio Profesional Electoral Nacional" in pagina
+    assert "Otra definición" not in pagina
+    assert "*[JGE]: Junta General Ejecutiva" in pagina
+    assert "*[DP]: Dirección de Profesionalización" in pagina
+    # solo las que aparecen como palabra completa: OPLE no está; «DPE» no es «DP»
+    assert "OPLE" not in pagina
+    assert "*[DP]" not in con_siglas("La DPE y los OPLEs.", propias, sitio)
+    assert con_siglas("Sin siglas.", propias, sitio) == "Sin siglas.\n"
+
+
+def test_siglas_del_sitio_se_calculan_una_vez(grafo_real: Grafo) -> None:
+    primera = siglas_del_sitio(grafo_real)
+    assert primera is siglas_del_sitio(grafo_real)
+    assert primera["INE"].startswith("Instituto Nacional Electoral")

@@ -8,6 +8,7 @@ repetidas, que PyYAML aceptaría en silencio, se informan como error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,14 +23,38 @@ Ruta = tuple[str | int, ...]
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml si está: mucho más rápido
 
 
+_TEXTO = "tag:yaml.org,2002:str"
+
+
 class _Cargador(_Base):  # type: ignore[misc, valid-type]
     """Cargador seguro que no convierte fechas: ``2024-03-13`` queda como texto."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        """La etiqueta de un nodo sin etiqueta explícita, como la de PyYAML pero sin su
+        recorrido de resolvedores por ruta (no se usan): un escalar entre comillas es texto;
+        uno sin comillas, lo que diga el primer resolvedor implícito que lo reconozca."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for etiqueta, regex in _RESOLVEDORES.get(value[:1], _COMODINES):
+                    if regex.match(value):
+                        return etiqueta
+            return _TEXTO
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
 
 
 _Cargador.yaml_implicit_resolvers = {
     inicial: [(etiqueta, regex) for etiqueta, regex in resolvers
               if etiqueta != "tag:yaml.org,2002:timestamp"]
     for inicial, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+_COMODINES = tuple(_Cargador.yaml_implicit_resolvers.get(None, ()))
+#: Por carácter inicial (``""`` para el escalar vacío), los resolvedores que PyYAML probaría
+#: en orden: los de ese carácter y después los comodines.
+_RESOLVEDORES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    inicial: (*resolvers, *_COMODINES)
+    for inicial, resolvers in _Cargador.yaml_implicit_resolvers.items() if inicial is not None
 }
 
 
@@ -65,9 +90,12 @@ def _convertir(nodo: yaml.Node, ruta: Ruta, arbol: Arbol, cargador: _Cargador,
     if isinstance(nodo, yaml.MappingNode):
         resultado: dict[str, Any] = {}
         for nodo_clave, nodo_valor in nodo.value:
-            clave = cargador.construct_object(nodo_clave, deep=True)
-            if not isinstance(clave, str):
-                clave = str(clave)
+            if nodo_clave.tag == _TEXTO:
+                clave = nodo_clave.value
+            else:
+                clave = cargador.construct_object(nodo_clave, deep=True)
+                if not isinstance(clave, str):
+                    clave = str(clave)
             hija = (*ruta, clave)
             if clave in resultado:
                 linea, columna = _marca(nodo_clave)
@@ -82,6 +110,8 @@ def _convertir(nodo: yaml.Node, ruta: Ruta, arbol: Arbol, cargador: _Cargador,
     if isinstance(nodo, yaml.SequenceNode):
         return [_convertir(hijo, (*ruta, i), arbol, cargador, informe)
                 for i, hijo in enumerate(nodo.value)]
+    if nodo.tag == _TEXTO:  # el caso más común, sin pasar por el constructor
+        return nodo.value
     return cargador.construct_object(nodo, deep=True)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -18,43 +19,81 @@ from .carga import Arbol, Ruta
 T = TypeVar("T")
 
 
+#: Convierte un valor del árbol (ya validado) en ``ruta`` al tipo del modelo.
+Conversor = Callable[[Any, Ruta, Arbol, dict[str, str]], Any]
+
+
+def _identidad(valor: Any, ruta: Ruta, arbol: Arbol, contexto: dict[str, str]) -> Any:
+    return valor
+
+
+def _a_tupla(valor: Any, ruta: Ruta, arbol: Arbol, contexto: dict[str, str]) -> Any:
+    return tuple(valor)
+
+
+def _a_dict(valor: Any, ruta: Ruta, arbol: Arbol, contexto: dict[str, str]) -> Any:
+    return dict(valor)
+
+
+def _a_float(valor: Any, ruta: Ruta, arbol: Arbol, contexto: dict[str, str]) -> Any:
+    return float(valor) if isinstance(valor, int) else valor
+
+
 @cache
-def _tipos(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _convertir(tipo: Any, valor: Any, ruta: Ruta, arbol: Arbol, contexto: dict[str, str]) -> Any:
+def _conversor(tipo: Any) -> Conversor:
+    """El conversor de un tipo anotado, calculado una vez por tipo (las anotaciones se leen
+    una sola vez, no en cada valor: a escala nacional son millones de valores)."""
     origen = typing.get_origin(tipo)
     if origen in (typing.Union, types.UnionType):
-        opciones = [t for t in typing.get_args(tipo) if t is not type(None)]
-        if valor is None:
-            return None
-        return _convertir(opciones[0], valor, ruta, arbol, contexto)
+        interno = _conversor(next(t for t in typing.get_args(tipo) if t is not type(None)))
+        if interno is _identidad:
+            return _identidad
+
+        def opcional(valor: Any, ruta: Ruta, arbol: Arbol, contexto: dict[str, str]) -> Any:
+            return None if valor is None else interno(valor, ruta, arbol, contexto)
+        return opcional
     if origen is tuple:
-        interno = typing.get_args(tipo)[0]
-        return tuple(_convertir(interno, v, (*ruta, i), arbol, contexto)
-                     for i, v in enumerate(valor))
+        elemento = _conversor(typing.get_args(tipo)[0])
+        if elemento is _identidad:
+            return _a_tupla
+
+        def tupla(valor: Any, ruta: Ruta, arbol: Arbol, contexto: dict[str, str]) -> Any:
+            return tuple(elemento(v, (*ruta, i), arbol, contexto) for i, v in enumerate(valor))
+        return tupla
     if origen is dict:
-        return dict(valor)
+        return _a_dict
     if dataclasses.is_dataclass(tipo):
-        return construir(tipo, valor, ruta, arbol, contexto)
-    if tipo is float and isinstance(valor, int):
-        return float(valor)
-    return valor
+        def registro(valor: Any, ruta: Ruta, arbol: Arbol, contexto: dict[str, str]) -> Any:
+            return construir(tipo, valor, ruta, arbol, contexto)  # type: ignore[arg-type]
+        return registro
+    if tipo is float:
+        return _a_float
+    return _identidad
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, Conversor | None], ...]:
+    """Los campos de ``cls`` con su conversor (``None`` si el valor pasa tal cual)."""
+    tipos = typing.get_type_hints(cls)
+    plan = []
+    for campo in dataclasses.fields(cls):  # type: ignore[arg-type]
+        conversor = _conversor(tipos[campo.name])
+        plan.append((campo.name, None if conversor is _identidad else conversor))
+    return tuple(plan)
 
 
 def construir(cls: type[T], datos: dict[str, Any], ruta: Ruta, arbol: Arbol,
               contexto: dict[str, str] | None = None) -> T:
     """Crea un ``cls`` a partir de ``datos`` (un objeto del árbol en ``ruta``)."""
     contexto = contexto or {}
-    tipos = _tipos(cls)
     argumentos: dict[str, Any] = {}
-    for campo in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if campo.name in datos:
-            argumentos[campo.name] = _convertir(tipos[campo.name], datos[campo.name],
-                                                (*ruta, campo.name), arbol, contexto)
-        elif campo.name == "linea":
+    for nombre, conversor in _plan(cls):
+        if nombre in datos:
+            valor = datos[nombre]
+            argumentos[nombre] = (valor if conversor is None
+                                  else conversor(valor, (*ruta, nombre), arbol, contexto))
+        elif nombre == "linea":
             argumentos["linea"] = arbol.posicion(ruta)[0]
-        elif campo.name in contexto:
-            argumentos[campo.name] = contexto[campo.name]
+        elif nombre in contexto:
+            argumentos[nombre] = contexto[nombre]
     return cls(**argumentos)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .sitio import URL_BASE, DatosInvalidos, Sitio, con_metadatos, construir_sitio
+from .sitio import URL_BASE, DatosInvalidos, Fragmentos, con_metadatos, construir_sitio
 
 log = logging.getLogger("mkdocs.plugins.programas_spen")
 
@@ -34,12 +35,12 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
     """Publica los documentos de ``datos/`` como páginas generadas."""
 
     def __init__(self) -> None:
-        self.sitio: Sitio | None = None
+        self.fragmentos: Fragmentos | None = None
         self.directorio: Path | None = None
 
     def on_config(self, config: Any) -> Any:
         """Reinicia el estado de cada construcción (``mkdocs serve`` conserva el plugin)."""
-        self.sitio = None
+        self.fragmentos = None
         base = Path(config.config_file_path).parent
         self.directorio = (base / self.config.datos).resolve()
         return config
@@ -47,9 +48,10 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         """Carga y valida los datos y añade las páginas generadas."""
         assert self.directorio is not None
+        gc.unfreeze()  # por si la construcción anterior terminó con error
         try:
-            self.sitio = construir_sitio(self.directorio, config.site_url or URL_BASE,
-                                         anexos_pdf=self.config.anexos_pdf, memoria_pdf=_MEMORIA_PDF)
+            sitio = construir_sitio(self.directorio, config.site_url or URL_BASE,
+                                    anexos_pdf=self.config.anexos_pdf, memoria_pdf=_MEMORIA_PDF)
         except DatosInvalidos as exc:
             for error in exc.informe.errores:
                 log.error("%s", error)
@@ -58,24 +60,45 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             raise PluginError(
                 f"Los datos tienen {len(exc.informe.errores)} error(es): no se publica nada."
             ) from None
-        for aviso in self.sitio.informe.avisos:
+        for aviso in sitio.informe.avisos:
             log.info("AVISO de datos: %s", aviso)
-        for documento, mensaje in self.sitio.avisos_anexos:
+        for documento, mensaje in sitio.avisos_anexos:
             log.warning("Anexo PDF de %s: %s", documento, mensaje)
-        for pagina in self.sitio.paginas:
+        self.fragmentos = sitio.fragmentos_para(
+            f.src_uri for f in files.documentation_pages() if not f.generated_by)
+        # Cada página pasa a ``files`` y se suelta enseguida; después se suelta todo el núcleo
+        # (el grafo ya no hace falta: los fragmentos están escritos). A escala nacional (cien
+        # mil registros) guardar a la vez el grafo, las páginas y sus archivos pasaba de 2 GB
+        # (ver banco/README.md).
+        paginas, archivos = sitio.paginas, sitio.archivos
+        del sitio
+        paginas.reverse()
+        while paginas:
+            pagina = paginas.pop()
             files.append(File.generated(config, pagina.ruta, content=con_metadatos(pagina)))
-        for archivo in self.sitio.archivos:
+        archivos.reverse()
+        while archivos:
+            archivo = archivos.pop()
             files.append(File.generated(config, archivo.ruta, content=archivo.contenido))
-        # El Markdown ya está en ``files``: sin esta copia, a escala nacional (cien mil
-        # registros) la construcción guardaría cada página tres veces (ver banco/README.md).
-        self.sitio.paginas.clear()
+        # Lo que queda vivo (los archivos de MkDocs) vive hasta el final: fuera del recorrido
+        # del recolector cíclico mientras MkDocs convierte y escribe (ver ``recolector``).
+        gc.collect()
+        gc.freeze()
         return files
+
+    def on_post_build(self, config: Any) -> None:
+        """Devuelve al recolector los objetos apartados en ``on_files``."""
+        gc.unfreeze()
+
+    def on_build_error(self, error: Exception) -> None:
+        """Igual que ``on_post_build`` cuando la construcción falla."""
+        gc.unfreeze()
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         """Incluye los fragmentos generados en las páginas escritas a mano."""
-        if self.sitio is None or page.file.generated_by:
+        if self.fragmentos is None or page.file.generated_by:
             return markdown
-        return self.sitio.incluir_fragmentos(markdown, page.file.src_uri)
+        return self.fragmentos.incluir(markdown, page.file.src_uri)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         """Suelta el Markdown de una página generada ya convertida: MkDocs convierte todas las

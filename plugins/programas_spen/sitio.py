@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from .ical import feeds
 from .paginas import FRAGMENTOS, Pagina, construir_paginas
 from .paginas.calendarios import paginas_calendario
 from .problemas import Informe
+from .recolector import sin_recolector
 from .validacion import cargar_datos
 
 #: Marcador que una página escrita a mano usa para incluir un fragmento generado.
@@ -55,12 +56,25 @@ class Sitio:
 
     def incluir_fragmentos(self, markdown: str, desde: str) -> str:
         """Sustituye cada marcador ``<!-- programas-spen: nombre -->`` por su fragmento."""
-        def sustituir(encontrado: re.Match[str]) -> str:
-            nombre = encontrado.group(1)
-            if nombre not in FRAGMENTOS:
-                return encontrado.group(0)
-            return FRAGMENTOS[nombre](self.grafo, desde)
-        return MARCADOR.sub(sustituir, markdown)
+        return self.fragmentos_para([desde]).incluir(markdown, desde)
+
+    def fragmentos_para(self, desdes: Iterable[str]) -> Fragmentos:
+        """Todos los fragmentos, ya escritos para cada página de ``desdes`` (sus enlaces son
+        relativos a la página). Con ellos, quien construye puede soltar el grafo."""
+        return Fragmentos({(nombre, desde): fragmento(self.grafo, desde)
+                           for desde in desdes for nombre, fragmento in FRAGMENTOS.items()})
+
+
+@dataclass(frozen=True)
+class Fragmentos:
+    """Los fragmentos generados que incluyen las páginas escritas a mano, por (nombre, página)."""
+
+    textos: Mapping[tuple[str, str], str]
+
+    def incluir(self, markdown: str, desde: str) -> str:
+        """Sustituye cada marcador ``<!-- programas-spen: nombre -->`` por su fragmento; un
+        marcador desconocido queda tal cual."""
+        return MARCADOR.sub(lambda m: self.textos.get((m.group(1), desde), m.group(0)), markdown)
 
 
 def con_metadatos(pagina: Pagina) -> str:
@@ -89,10 +103,13 @@ def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool
     resultado = cargar_datos(Path(directorio))
     if resultado.datos is None:
         raise DatosInvalidos(resultado.informe)
-    grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
+    with sin_recolector():  # solo objetos que viven hasta el final (ver ``recolector``)
+        grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
+    # Los PDF sí dejan basura cíclica (los árboles de cajas de WeasyPrint): con el recolector.
     anexos = construir_anexos(grafo, url_base, pdf=anexos_pdf, memoria=memoria_pdf)
-    paginas = construir_paginas(grafo, anexos.fichas, url_base) + paginas_calendario(grafo)
-    archivos = construir_archivos(grafo, url_base)
+    with sin_recolector():
+        paginas = construir_paginas(grafo, anexos.fichas, url_base) + paginas_calendario(grafo)
+        archivos = construir_archivos(grafo, url_base)
     archivos += [Archivo(ruta, contenido) for ruta, contenido in anexos.archivos.items()]
     return Sitio(resultado.informe, grafo, paginas, archivos, anexos.avisos)
 

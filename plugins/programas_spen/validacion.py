@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import coherencia
-from .carga import Arbol, archivos_de_datos, leer_archivo
+from .carga import Arbol, archivos_de_datos
 from .construccion import construir
-from .esquema import ESQUEMA_DOCUMENTO, ESQUEMA_INSTITUCIONES, validar_arbol
+from .lectura import leer_todos
 from .modelo import Catalogo, Datos, Documento
 from .problemas import Informe
+from .recolector import sin_recolector
 from .referencias import (
     Indice,
     comprobar_catalogo,
@@ -43,8 +44,14 @@ def _ubicacion(arbol: Arbol, doc: Documento, carpeta: str, informe: Informe) -> 
                       f"«datos/{esperado}» (institución/año/id.yml)")
 
 
-def cargar_datos(directorio: Path) -> Resultado:
-    """Lee, valida y enlaza todos los archivos de ``directorio``."""
+def cargar_datos(directorio: Path, paralelo: bool | None = None) -> Resultado:
+    """Lee, valida y enlaza todos los archivos de ``directorio``. ``paralelo``: leer en dos
+    procesos (``None``: si hay muchos datos y más de un núcleo; ver ``lectura``)."""
+    with sin_recolector():
+        return _cargar(Path(directorio), paralelo)
+
+
+def _cargar(directorio: Path, paralelo: bool | None) -> Resultado:
     informe = Informe()
     directorio = Path(directorio)
     base = directorio.parent
@@ -56,16 +63,15 @@ def cargar_datos(directorio: Path) -> Resultado:
     arbol_catalogo: Arbol | None = None
     validos: dict[str, bool] = {}
     arboles: list[Arbol] = []
-    for ruta in archivos_de_datos(directorio):
-        arbol = leer_archivo(ruta, base, informe)
-        if arbol is None:
+    for leido in leer_todos(archivos_de_datos(directorio), base, catalogo_ruta, informe,
+                            paralelo):
+        if leido.arbol is None:
             continue
-        if ruta == catalogo_ruta:
-            arbol_catalogo = arbol
-            validos[arbol.archivo] = validar_arbol(arbol, ESQUEMA_INSTITUCIONES, informe)
+        validos[leido.arbol.archivo] = leido.valido
+        if leido.ruta == catalogo_ruta:
+            arbol_catalogo = leido.arbol
         else:
-            arboles.append(arbol)
-            validos[arbol.archivo] = validar_arbol(arbol, ESQUEMA_DOCUMENTO, informe)
+            arboles.append(leido.arbol)
     if not catalogo_ruta.exists():
         informe.error(f"{directorio.name}/{ARCHIVO_CATALOGO}", 0, 0,
                       "falta el catálogo de instituciones, órganos y áreas; se esperaba "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import urls
 from ..enlaces import FichaAcuerdo, Grafo, Mencion
 from ..texto import fecha_larga
-from .comun import Pagina, enlace, enlazar, md, pie_siglas, prosa, siglas_del_sitio
+from .comun import Pagina, con_siglas, enlace, enlazar, md, prosa, siglas_del_sitio
 
 _TIPOS = {
     "seccion": "Apartado", "actividad": "Actividad", "tema": "Tema", "compromiso": "Compromiso",
@@ -121,7 +121,7 @@ def pagina_acuerdo(ficha: FichaAcuerdo, grafo: Grafo) -> Pagina:
                           f" ({_CAMPOS[mencion.campo]}) — {md(doc.titulo_corto)}")
         lineas.append("")
     lineas += [f"[Todos los acuerdos]({urls.ACUERDOS.desde(desde)})"]
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, f"Acuerdo {ficha.numero}", contenido)
 
 
@@ -141,5 +141,5 @@ def pagina_indice_acuerdos(grafo: Grafo) -> Pagina:
                       f"{fecha_larga(str(fecha)) if fecha else '—'} | "
                       f"{len(ficha.aprueba_documentos)} | {len(ficha.cumple)} | "
                       f"{len(ficha.menciones)} |")
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, "Acuerdos", contenido)

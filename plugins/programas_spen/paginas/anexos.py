@@ -14,7 +14,7 @@ from .. import urls
 from ..enlaces import FichaAcuerdo, Grafo
 from ..exportar.citas import url_corta
 from ..exportar.integridad import FichaAnexo, tamano_legible
-from .comun import Pagina, enlace, md, pie_siglas, siglas_del_sitio
+from .comun import Pagina, con_siglas, enlace, md, siglas_del_sitio
 
 
 def _archivo(ruta: str, desde: str) -> str:
@@ -132,7 +132,7 @@ def pagina_indice_anexos(grafo: Grafo, anexos: dict[str, FichaAnexo]) -> Pagina:
                    "```sh", f"sha256sum {urls.descarga_anexo(con_pdf[0].documento)}", "```", "",
                    "En una copia completa del sitio, desde su raíz, `sha256sum -c anexos/SHA256SUMS` "
                    "comprueba todos a la vez."]
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, "Anexos para la Gaceta", contenido,
                   descripcion="Anexos en PDF listos para la Gaceta Electoral, con su tamaño, páginas "
                               "y huella SHA-256.")

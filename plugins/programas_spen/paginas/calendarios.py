@@ -11,7 +11,7 @@ from .. import urls
 from ..enlaces import FichaSesion, Grafo
 from ..modelo import Documento
 from ..texto import NOMBRES_MESES, fecha_larga, nombre_mes
-from .comun import Pagina, describir_calendario, enlace, md, pie_siglas, siglas_del_sitio
+from .comun import Pagina, con_siglas, describir_calendario, enlace, md, siglas_del_sitio
 from .graficas import graficas_documento, linea_de_tiempo
 from .rejilla import LEYENDA, rejilla
 from .sesiones import nombre_sesion
@@ -58,7 +58,7 @@ def pagina_calendario_documento(doc: Documento, grafo: Grafo) -> Pagina:
         lineas += ["## Línea de tiempo {#linea}", "",
                    "Ningún registro de este documento tiene meses en la fuente, así que no hay línea de tiempo "
                    "que dibujar: la rejilla muestra por qué (No dado en la fuente, o periodo en palabras).", ""]
-    contenido = "\n".join(lineas) + pie_siglas(doc.siglas, siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), doc.siglas, siglas_del_sitio(grafo))
     return Pagina(desde, f"Calendario — {doc.titulo_corto}", contenido)
 
 
@@ -74,7 +74,7 @@ def pagina_graficas_documento(doc: Documento, grafo: Grafo) -> Pagina | None:
               "cifras propias, se ponen al lado y se explica si difieren.", ""]
     lineas += [g.markdown() for g in graficas]
     lineas.append(scripts_graficas(desde))
-    contenido = "\n".join(lineas) + pie_siglas(doc.siglas, siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), doc.siglas, siglas_del_sitio(grafo))
     return Pagina(desde, f"Cifras — {doc.titulo_corto}", contenido)
 
 
@@ -160,7 +160,7 @@ def pagina_mes(agenda: cal.Agenda, grafo: Grafo, anterior: str | None, siguiente
                           f"{describir_calendario(fila.calendario)} |")
         lineas.append("")
     lineas.append(f'<script src="{urls.activo_desde(urls.ACTIVO_FILTROS, desde)}"></script>')
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, f"{titulo} — calendario", contenido)
 
 
@@ -192,7 +192,7 @@ def pagina_indice_calendario(anios: Sequence[str], grafo: Grafo) -> Pagina:
             lineas.append(f"- {enlace(md(doc.titulo_corto), urls.calendario_documento(doc.id), desde)}")
     lineas += ["", f"Para llevar los calendarios a su teléfono o a su agenda: "
                f"{enlace('suscripciones iCalendar', urls.SUSCRIPCIONES, desde)}.", ""]
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, "Calendario", contenido)
 
 

@@ -4,7 +4,7 @@ las descripciones en español de calendarios, fuentes y avisos."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .. import urls
@@ -147,38 +147,50 @@ def formas_de_sigla(sigla: str) -> list[str]:
     return formas
 
 
-def definiciones_siglas(siglas: Iterable[Sigla]) -> list[str]:
-    """Definiciones de abreviaturas de Python-Markdown (``*[SIGLA]: significado``)."""
+def significados(siglas: Iterable[Sigla]) -> dict[str, str]:
+    """Cada forma marcable (``formas_de_sigla``) con su significado en una línea y sin punto
+    final; si dos siglas definen la misma forma, gana la primera."""
     vistas: dict[str, str] = {}
     for sigla in siglas:
         for forma in formas_de_sigla(sigla.sigla):
             vistas.setdefault(forma, " ".join(sigla.significado.split()).rstrip("."))
-    return [f"*[{forma}]: {significado}" for forma, significado in sorted(vistas.items())]
+    return vistas
 
 
-def siglas_del_sitio(grafo: Grafo) -> list[Sigla]:
-    """Siglas de todos los documentos (el INE primero), para páginas transversales.
+def definiciones_siglas(siglas: Iterable[Sigla]) -> list[str]:
+    """Definiciones de abreviaturas de Python-Markdown (``*[SIGLA]: significado``)."""
+    return [f"*[{forma}]: {significado}" for forma, significado in sorted(significados(siglas).items())]
 
-    De cada forma (``formas_de_sigla``) solo queda la primera sigla que la define, que es la
-    única que usa ``definiciones_siglas``: el pie de siglas sale idéntico. Se calcula una vez
-    por grafo; recorrer todas las siglas del sitio en cada página hacía cuadrática la
-    construcción (páginas × siglas de todos los documentos)."""
+
+def siglas_del_sitio(grafo: Grafo) -> Mapping[str, str]:
+    """Forma → significado de las siglas de todos los documentos (el INE primero), para las
+    páginas transversales y como respaldo de las de cada documento. Se calcula una vez por
+    grafo."""
     guardadas = grafo.memo.get("siglas_del_sitio")
-    if not isinstance(guardadas, list):
-        guardadas = []
-        vistas: set[str] = set()
-        for documento in grafo.datos.documentos:
-            for sigla in documento.siglas:
-                formas = formas_de_sigla(sigla.sigla)
-                if any(forma not in vistas for forma in formas):
-                    guardadas.append(sigla)
-                    vistas.update(formas)
+    if not isinstance(guardadas, dict):
+        guardadas = significados(s for documento in grafo.datos.documentos for s in documento.siglas)
         grafo.memo["siglas_del_sitio"] = guardadas
-    return list(guardadas)
+    return guardadas
 
 
-def pie_siglas(siglas: Iterable[Sigla], respaldo: Iterable[Sigla] = ()) -> str:
-    """Bloque final de la página con las definiciones de siglas: las de ``siglas`` primero y,
-    para las que no definen, las de ``respaldo`` (p. ej. las del resto del sitio)."""
-    definiciones = definiciones_siglas([*siglas, *respaldo])
-    return ("\n\n" + "\n".join(definiciones) + "\n") if definiciones else "\n"
+_PALABRA = re.compile(r"\w+")
+
+
+def con_siglas(texto: str, siglas: Iterable[Sigla] = (), sitio: Mapping[str, str] | None = None) -> str:
+    """``texto`` con el bloque final de definiciones de las siglas **que aparecen en él**: las
+    de ``siglas`` (las del documento) primero y, para las que estas no definen, las de ``sitio``.
+
+    Solo se definen las que aparecen: la extensión ``abbr`` busca cada definición en cada texto
+    de la página, así que definir todas las del sitio en cada página haría crecer el costo de
+    cada página con el número de instituciones (construcción cuadrática). Una forma es solo
+    letras y ``abbr`` la busca entre ``\\b``, así que aparece si y solo si es una de las
+    palabras ``\\w+`` del texto."""
+    palabras = set(_PALABRA.findall(texto))
+    usadas = {forma: significado for forma, significado in significados(siglas).items()
+              if forma in palabras}
+    for forma in palabras.intersection(sitio or {}):
+        usadas.setdefault(forma, (sitio or {})[forma])
+    if not usadas:
+        return texto + "\n"
+    return texto + "\n\n" + "\n".join(f"*[{forma}]: {significado}"
+                                       for forma, significado in sorted(usadas.items())) + "\n"

@@ -15,11 +15,11 @@ from ..texto import fecha_larga, nombre_mes, numero
 from .comun import (
     Pagina,
     bloque_avisos,
+    con_siglas,
     describir_calendario,
     enlace,
     enlazar,
     md,
-    pie_siglas,
     prosa,
     siglas_del_sitio,
 )
@@ -415,5 +415,5 @@ def pagina_documento(doc: Documento, grafo: Grafo, extra: list[str] | None = Non
     lineas += _compromisos(doc, grafo, desde)
     lineas += _acuerdos(doc, grafo, desde)
     lineas += _cifras(doc)
-    contenido = "\n".join(lineas) + pie_siglas(doc.siglas, siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), doc.siglas, siglas_del_sitio(grafo))
     return Pagina(desde, doc.titulo_corto, contenido, descripcion=doc.titulo)

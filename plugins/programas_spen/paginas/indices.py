@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from .. import urls
 from ..enlaces import Grafo
-from .comun import Pagina, enlace, md, pie_siglas, siglas_del_sitio
+from .comun import Pagina, con_siglas, enlace, md, siglas_del_sitio
 from .transversales import lista_documentos
 
 
@@ -53,7 +53,8 @@ def pagina_indice_documentos(grafo: Grafo) -> Pagina:
     """Índice de documentos por institución y año."""
     desde = urls.DOCUMENTOS.ruta
     contenido = ("# Documentos\n\nTodos los documentos publicados, por institución y año.\n\n"
-                 + fragmento_documentos(grafo, desde) + pie_siglas(siglas_del_sitio(grafo)))
+                 + fragmento_documentos(grafo, desde))
+    contenido = con_siglas(contenido, sitio=siglas_del_sitio(grafo))
     return Pagina(desde, "Documentos", contenido)
 
 
@@ -106,5 +107,5 @@ def pagina_avisos(grafo: Grafo) -> Pagina:
             continue
         lineas += ["| Línea del archivo | Aviso |", "| --- | --- |"]
         lineas += [f"| {a.linea} | {md(a.mensaje)} |" for a in avisos] + [""]
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, "Avisos de coherencia", contenido)

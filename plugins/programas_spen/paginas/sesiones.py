@@ -7,7 +7,7 @@ from ..calendario import meses_de, semana_del_mes
 from ..enlaces import FichaSesion, Grafo
 from ..modelo import TIPOS_SESION, Documento, Tema
 from ..texto import fecha_larga, nombre_mes, numero
-from .comun import Pagina, enlace, md, pie_siglas, siglas_del_sitio
+from .comun import Pagina, con_siglas, enlace, md, siglas_del_sitio
 
 _ORDINALES = ("Primera", "Segunda", "Tercera", "Cuarta", "Quinta", "Sexta", "Séptima", "Octava",
               "Novena", "Décima")
@@ -96,7 +96,7 @@ def pagina_sesion(sesion: FichaSesion, grafo: Grafo) -> Pagina:
         lineas += [f"- {enlace(md(d.titulo_corto), urls.documento(d.id), desde)}"
                    for d in sesion.documentos_presentados] + [""]
     lineas.append(f"[Todas las sesiones]({urls.SESIONES.desde(desde)})")
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, f"{titulo} — {organo.siglas or organo.nombre}", contenido)
 
 
@@ -139,5 +139,5 @@ def pagina_indice_sesiones(grafo: Grafo) -> Pagina:
                               f"{enlace(nombre_sesion(sesion), urls.sesion(sesion.id), desde)} | "
                               f"{coincidencia(sesion)} | {len(sesion.compromisos)} |")
             lineas.append("")
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, "Sesiones", contenido)

@@ -6,7 +6,7 @@ from .. import urls
 from ..enlaces import Grafo
 from ..modelo import TIPOS_DOCUMENTO, Area, Institucion
 from ..texto import numero
-from .comun import Pagina, describir_calendario, enlace, md, pie_siglas, siglas_del_sitio
+from .comun import Pagina, con_siglas, describir_calendario, enlace, md, siglas_del_sitio
 
 
 def pagina_area(area: Area, grafo: Grafo) -> Pagina:
@@ -51,7 +51,7 @@ def pagina_area(area: Area, grafo: Grafo) -> Pagina:
     if not temas and not compromisos:
         lineas += ["Ningún documento publicado le asigna temas ni compromisos.", ""]
     lineas.append(f"[Todas las áreas]({urls.AREAS.desde(desde)})")
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, area.nombre, contenido)
 
 
@@ -66,7 +66,7 @@ def pagina_indice_areas(grafo: Grafo) -> Pagina:
         lineas.append(f"| {enlace(md(area.nombre), urls.area(area.id), desde)} | "
                       f"{md(institucion.siglas)} | {len(grafo.temas_de_area.get(area.id, []))} | "
                       f"{len(grafo.compromisos_de_area.get(area.id, []))} |")
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, "Áreas responsables", contenido)
 
 
@@ -84,7 +84,7 @@ def pagina_mecanismo(ident: str, grafo: Grafo) -> Pagina:
         lineas += [f"- {enlace(md(a.texto), urls.actividad(doc.id, a.id), desde)}"
                    for a in mecanismo.actividades] + [""]
     lineas.append(f"[Todos los mecanismos]({urls.MECANISMOS.desde(desde)})")
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, nombre, contenido)
 
 
@@ -101,7 +101,7 @@ def pagina_indice_mecanismos(grafo: Grafo) -> Pagina:
         celdas = " | ".join(str(por_anio.get(a, "—")) for a in anios)
         lineas.append(f"| {enlace(md(apariciones[-1][1].nombre), urls.mecanismo(ident), desde)} | "
                       f"{celdas} |")
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, "Mecanismos", contenido)
 
 
@@ -134,5 +134,5 @@ def pagina_institucion(institucion: Institucion, grafo: Grafo) -> Pagina:
     if areas:
         lineas += ["## Áreas responsables", ""]
         lineas += [f"- {enlace(md(a.nombre), urls.area(a.id), desde)}" for a in areas] + [""]
-    contenido = "\n".join(lineas) + pie_siglas(siglas_del_sitio(grafo))
+    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
     return Pagina(desde, institucion.nombre, contenido)

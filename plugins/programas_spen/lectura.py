@@ -1,0 +1,171 @@
+"""Lectura y validación contra el esquema de todos los archivos de datos, repartida entre dos
+procesos cuando son muchos.
+
+Leer el YAML con sus marcas de línea y columna es lo más caro de cargar los datos (dos tercios
+a escala nacional: unos 2 000 archivos, 70 MiB). Cada archivo se lee y se valida contra el
+esquema sin mirar los demás, así que, si hay más de un núcleo y bastantes datos, un proceso
+auxiliar (``python -m programas_spen.lectura``, un intérprete nuevo: nada del proceso que
+construye, ni sus hilos, se copia) lee una parte mientras este lee el resto; los árboles
+vuelven por ``pickle``, que es varias veces más rápido que leer YAML. Si el auxiliar no puede
+arrancar o falla, este proceso lee también su parte. Con pocos datos (el sitio real, las pruebas) todo se lee
+aquí: arrancar un proceso costaría más de lo que ahorra. El resultado es el mismo en los dos
+casos, en el mismo orden.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .carga import Arbol, leer_archivo
+from .esquema import ESQUEMA_DOCUMENTO, ESQUEMA_INSTITUCIONES, validar_arbol
+from .problemas import Informe, Problema
+from .recolector import sin_recolector
+
+log = logging.getLogger(__name__)
+
+#: Con menos bytes de datos que esto, todo se lee en este proceso.
+UMBRAL_BYTES = 8 * 1024 * 1024
+#: Parte de los bytes que lee el proceso auxiliar: algo menos de la mitad, porque además
+#: empaqueta sus árboles para enviarlos (este proceso los desempaqueta mientras tanto no).
+PARTE_AUXILIAR = 0.45
+
+
+@dataclass
+class Leido:
+    """Un archivo leído: su árbol (``None`` si no se pudo leer) y si cumple el esquema."""
+
+    ruta: Path
+    arbol: Arbol | None
+    valido: bool
+
+
+def _leer(ruta: Path, base: Path, catalogo: Path, informe: Informe) -> Leido:
+    arbol = leer_archivo(ruta, base, informe)
+    if arbol is None:
+        return Leido(ruta, None, False)
+    esquema = ESQUEMA_INSTITUCIONES if ruta == catalogo else ESQUEMA_DOCUMENTO
+    return Leido(ruta, arbol, validar_arbol(arbol, esquema, informe))
+
+
+def _leer_lote(rutas: list[Path], base: Path, catalogo: Path) -> tuple[list[Leido], list[Problema]]:
+    """Lee y valida ``rutas`` con un informe propio (lo que hace el proceso auxiliar)."""
+    informe = Informe()
+    with sin_recolector():
+        leidos = [_leer(ruta, base, catalogo, informe) for ruta in rutas]
+    return leidos, informe.problemas
+
+
+def _auxiliar(rutas: list[Path], base: Path, catalogo: Path,
+              temporal: Path) -> subprocess.Popen[bytes]:
+    """Arranca el proceso auxiliar sobre ``rutas``; el encargo va en ``temporal``."""
+    temporal.write_bytes(pickle.dumps((rutas, base, catalogo), protocol=pickle.HIGHEST_PROTOCOL))
+    entorno = dict(os.environ)
+    paquete = str(Path(__file__).resolve().parents[1])  # el mismo código que este proceso
+    entorno["PYTHONPATH"] = os.pathsep.join(p for p in (paquete, entorno.get("PYTHONPATH")) if p)
+    return subprocess.Popen([sys.executable, "-m", "programas_spen.lectura", str(temporal)], env=entorno,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+
+def _recibir(proceso: subprocess.Popen[bytes]) -> tuple[list[Leido], list[Problema]]:
+    """Lo que devolvió el auxiliar; ``RuntimeError`` si falló."""
+    salida, errores = proceso.communicate()
+    if proceso.returncode != 0:
+        ultima = errores.decode("utf-8", "replace").strip().splitlines()[-1:] or ["sin mensaje"]
+        raise RuntimeError(f"el proceso auxiliar terminó con código {proceso.returncode}: "
+                           f"{ultima[0]}")
+    leidos, problemas = pickle.loads(salida)
+    return leidos, problemas
+
+
+def procesos_disponibles() -> int:
+    """Núcleos que este proceso puede usar."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - sistemas sin sched_getaffinity
+        return os.cpu_count() or 1
+
+
+def repartir(rutas: list[Path], tamanos: dict[Path, int]) -> tuple[list[Path], list[Path]]:
+    """(las de este proceso, las del auxiliar): el auxiliar recibe cerca de
+    ``PARTE_AUXILIAR`` de los bytes, repartiendo de mayor a menor tamaño."""
+    total = sum(tamanos.values()) or 1
+    propias: list[Path] = []
+    auxiliar: list[Path] = []
+    bytes_auxiliar = 0
+    bytes_propios = 0
+    for ruta in sorted(rutas, key=lambda r: (-tamanos[r], r)):
+        if bytes_auxiliar / total < PARTE_AUXILIAR and (
+                bytes_auxiliar * (1 - PARTE_AUXILIAR) <= bytes_propios * PARTE_AUXILIAR):
+            auxiliar.append(ruta)
+            bytes_auxiliar += tamanos[ruta]
+        else:
+            propias.append(ruta)
+            bytes_propios += tamanos[ruta]
+    return propias, auxiliar
+
+
+def leer_todos(rutas: list[Path], base: Path, catalogo: Path, informe: Informe,
+               paralelo: bool | None = None) -> list[Leido]:
+    """Lee y valida ``rutas`` (en ese orden en el resultado). ``paralelo``: ``None`` decide
+    por el tamaño de los datos y los núcleos; ``True``/``False`` lo fuerzan."""
+    tamanos = {ruta: _tamano(ruta) for ruta in rutas}
+    if paralelo is None:
+        paralelo = procesos_disponibles() > 1 and sum(tamanos.values()) >= UMBRAL_BYTES
+    if not paralelo or len(rutas) < 2:
+        with sin_recolector():
+            return [_leer(ruta, base, catalogo, informe) for ruta in rutas]
+    propias, ajenas = repartir(rutas, tamanos)
+    leidos: dict[Path, Leido] = {}
+    with tempfile.TemporaryDirectory(prefix="programas-spen-") as carpeta, sin_recolector():
+        try:
+            proceso: subprocess.Popen[bytes] | None = _auxiliar(
+                ajenas, base, catalogo, Path(carpeta) / "encargo.pickle")
+        except OSError as exc:
+            log.info("no se pudo arrancar la lectura en paralelo (%s)", exc)
+            proceso = None
+        for ruta in propias:
+            leidos[ruta] = _leer(ruta, base, catalogo, informe)
+        try:
+            if proceso is None:
+                raise RuntimeError("sin proceso auxiliar")
+            ajenos, problemas = _recibir(proceso)
+        except (RuntimeError, OSError, pickle.UnpicklingError, EOFError) as exc:
+            log.info("lectura en paralelo no disponible (%s); se lee en un solo proceso", exc)
+            for ruta in ajenas:
+                leidos[ruta] = _leer(ruta, base, catalogo, informe)
+        else:
+            informe.problemas.extend(problemas)
+            leidos.update((leido.ruta, leido) for leido in ajenos)
+    return [leidos[ruta] for ruta in rutas]
+
+
+def _tamano(ruta: Path) -> int:
+    try:
+        return ruta.stat().st_size
+    except OSError:
+        return 0
+
+
+def main(argv: list[str]) -> int:
+    """Proceso auxiliar: lee el encargo de ``argv[0]`` y escribe el resultado en la salida."""
+    rutas, base, catalogo = pickle.loads(Path(argv[0]).read_bytes())
+    resultado = _leer_lote(rutas, base, catalogo)
+    sys.stdout.buffer.write(pickle.dumps(resultado, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    # Las clases del resultado (``Leido``, ``Arbol``…) deben ser las del paquete, no las de
+    # ``__main__``, para que el proceso que las recibe las reconozca.
+    from programas_spen import lectura
+
+    sys.exit(lectura.main(sys.argv[1:]))
