@@ -87,3 +87,12 @@ def test_sin_abbr_no_hace_nada() -> None:
 
 def test_punto_de_entrada() -> None:
     assert isinstance(siglas_md.makeExtension(), siglas_md.SiglasExtension)
+
+
+def test_titulo_con_referencias_numericas_se_lee_como_caracteres() -> None:
+    # ``sitio.solo_latin1`` escribe «—» como «&#8212;»; en el título se vería literal
+    md = markdown.Markdown(extensions=["abbr", "programas_spen.siglas_md"])
+    sopa = BeautifulSoup(md.convert("*[UTCE]: Unidad Técnica &#8212; Contencioso\n\nLa UTCE."),
+                         "html.parser")
+    assert sopa.find("abbr")["title"] == "Unidad Técnica — Contencioso"
+    assert _ocultos(sopa) == [" (Unidad Técnica — Contencioso)"]

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from programas_spen import urls
 from programas_spen.paginas import Pagina
-from programas_spen.sitio import MARCADOR, DatosInvalidos, Sitio, con_metadatos
+from programas_spen.sitio import MARCADOR, DatosInvalidos, Sitio, con_metadatos, solo_latin1
 
 from .conftest import RAIZ
 from .datos_prueba import INFORME, archivos_base, cambiar, construir, escribir
@@ -117,6 +118,42 @@ def test_fragmentos_en_paginas_escritas_a_mano(sitio_prueba: Sitio) -> None:
     en_otra = sitio_prueba.incluir_fragmentos("<!-- programas-spen: cifras -->", "acerca/x.md")
     assert "- [4 documentos](../documentos/index.md)" in en_otra
     assert sitio_prueba.incluir_fragmentos("Sin marcadores.", "index.md") == "Sin marcadores."
+
+
+def test_fragmentos_escritos_de_antemano(sitio_prueba: Sitio) -> None:
+    fragmentos = sitio_prueba.fragmentos_para(["index.md", "acerca/x.md"])
+    marcador = "<!-- programas-spen: cifras -->"
+    for desde in ("index.md", "acerca/x.md"):
+        assert fragmentos.incluir(marcador, desde) == sitio_prueba.incluir_fragmentos(marcador, desde)
+    # una página para la que no se escribieron deja el marcador
+    assert fragmentos.incluir(marcador, "otra.md") == marcador
+
+
+@pytest.mark.parametrize(("entrada", "salida"), [
+    ("Sin nada raro: año, «citas», ñ.", "Sin nada raro: año, «citas», ñ."),
+    ("Compromiso 1 — Informe…", "Compromiso 1 &#8212; Informe&#8230;"),
+    ("Archivo `000_—.txt` → ver", "Archivo `000_—.txt` &#8594; ver"),
+    ("Emoji 🗓 fuera del plano básico", "Emoji &#128467; fuera del plano básico"),
+])
+def test_solo_latin1(entrada: str, salida: str) -> None:
+    assert solo_latin1(entrada) == salida
+
+
+def test_paginas_compactas_se_ven_igual(sitio_real: Sitio) -> None:
+    import markdown
+
+    from .datos_prueba import EXTENSIONES
+
+    pagina = next(p for p in sitio_real.paginas if "—" in p.contenido and "`" in p.contenido)
+    cuerpo = con_metadatos(pagina, compacto=True).split("\n---\n", 1)[1]
+    assert "—" not in re.sub(r"`[^`\n]*`", "", cuerpo)
+    assert all(ord(c) < 256 for c in re.sub(r"`[^`\n]*`", "", cuerpo))
+    uno = BeautifulSoup(markdown.markdown(pagina.contenido, extensions=EXTENSIONES), "html.parser")
+    dos = BeautifulSoup(markdown.markdown(solo_latin1(pagina.contenido), extensions=EXTENSIONES),
+                        "html.parser")
+    assert uno.get_text() == dos.get_text()
+    assert [a.get("title") for a in uno.find_all("abbr")] == [
+        a.get("title") for a in dos.find_all("abbr")]
 
 
 def test_marcadores_de_la_portada_existen() -> None:

@@ -75,7 +75,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         paginas.reverse()
         while paginas:
             pagina = paginas.pop()
-            files.append(File.generated(config, pagina.ruta, content=con_metadatos(pagina)))
+            files.append(File.generated(config, pagina.ruta, content=con_metadatos(pagina, compacto=True)))
         archivos.reverse()
         while archivos:
             archivo = archivos.pop()

@@ -10,6 +10,7 @@ INE/JGE06/2020.
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
@@ -30,6 +31,9 @@ class _SiglasLegibles(Treeprocessor):
         hijos = list(padre)
         for indice, hijo in enumerate(hijos):
             encabezado = dentro_de_encabezado or hijo.tag in _ENCABEZADOS
+            if hijo.tag == "abbr" and hijo.get("title"):
+                # referencias numéricas de ``sitio.solo_latin1``: en un atributo se verían tal cual
+                hijo.set("title", html.unescape(hijo.get("title", "")))
             if hijo.tag == "abbr" and not encabezado:
                 sigla = hijo.text or ""
                 anterior = (hijos[indice - 1].tail if indice else padre.text) or ""

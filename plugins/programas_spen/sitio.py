@@ -77,15 +77,38 @@ class Fragmentos:
         return MARCADOR.sub(lambda m: self.textos.get((m.group(1), desde), m.group(0)), markdown)
 
 
-def con_metadatos(pagina: Pagina) -> str:
-    """El Markdown de la página con su título y descripción como metadatos YAML."""
+def con_metadatos(pagina: Pagina, compacto: bool = False) -> str:
+    """El Markdown de la página con su título y descripción como metadatos YAML.
+
+    ``compacto``: el cuerpo con los caracteres de fuera de Latin-1 como referencias numéricas
+    (``—`` → ``&#8212;``; ver ``solo_latin1``), para la construcción."""
     cabecera = [f"title: {json.dumps(pagina.titulo, ensure_ascii=False)}"]
     if pagina.descripcion:
         descripcion = " ".join(pagina.descripcion.split())
         cabecera.append(f"description: {json.dumps(descripcion, ensure_ascii=False)}")
     for clave, valor in sorted(pagina.meta.items()):
         cabecera.append(f"{clave}: {json.dumps(valor, ensure_ascii=False)}")
-    return "---\n" + "\n".join(cabecera) + "\n---\n\n" + pagina.contenido
+    cuerpo = solo_latin1(pagina.contenido) if compacto else pagina.contenido
+    return "---\n" + "\n".join(cabecera) + "\n---\n\n" + cuerpo
+
+
+_CODIGO = re.compile(r"(`[^`\n]*`)")
+_FUERA_DE_LATIN1 = re.compile(r"[^\x00-\xff]")
+
+
+def solo_latin1(markdown: str) -> str:
+    """El Markdown con cada carácter de fuera de Latin-1 (``—``, ``…``, ``→``) como referencia
+    numérica HTML, salvo dentro de código (donde se vería literal). Se ve igual, pero Python
+    guarda un texto Latin-1 con un byte por carácter y uno con un solo ``—`` con dos o cuatro
+    (PEP 393): a escala nacional, el Markdown de todas las páginas, y después su HTML, ocupaba
+    el doble en memoria. La extensión ``siglas_md`` devuelve a caracteres las referencias en
+    los títulos de las siglas."""
+    if markdown.isascii():
+        return markdown
+    partes = _CODIGO.split(markdown)
+    for i in range(0, len(partes), 2):  # las impares son código
+        partes[i] = _FUERA_DE_LATIN1.sub(lambda m: f"&#{ord(m.group(0))};", partes[i])
+    return "".join(partes)
 
 
 #: URL pública por omisión (la de ``mkdocs.yml`` sin la variable ``SITIO_URL``).
