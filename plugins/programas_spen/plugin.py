@@ -21,6 +21,9 @@ log = logging.getLogger("mkdocs.plugins.programas_spen")
 #: configuración (y crea otro plugin) en cada reconstrucción, y así solo rehace los que cambian.
 _MEMORIA_PDF: dict[str, Any] = {}
 
+#: Páginas convertidas entre dos recogidas de basura (ver ``on_page_content``).
+PAGINAS_POR_TANDA = 500
+
 
 class ProgramasSpenConfig(Config):
     """Opciones del plugin en ``mkdocs.yml``."""
@@ -36,11 +39,13 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
 
     def __init__(self) -> None:
         self.fragmentos: Fragmentos | None = None
+        self.paginas_vistas = 0
         self.directorio: Path | None = None
 
     def on_config(self, config: Any) -> Any:
         """Reinicia el estado de cada construcción (``mkdocs serve`` conserva el plugin)."""
         self.fragmentos = None
+        self.paginas_vistas = 0
         base = Path(config.config_file_path).parent
         self.directorio = (base / self.config.datos).resolve()
         return config
@@ -106,12 +111,25 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         if page.file.generated_by:
             page.markdown = None
             page.file.content_string = ""
+        self._por_tandas()
         return html
+
+    def _por_tandas(self) -> None:
+        """Cada ``PAGINAS_POR_TANDA`` páginas convertidas o escritas, recoge la basura de la
+        tanda (las instancias de Markdown de cada página forman ciclos) y aparta lo que queda
+        vivo (las páginas convertidas, que viven hasta escribirse; el índice de búsqueda): el
+        recolector ya no recorre una y otra vez todo lo acumulado, y su costo por página deja
+        de crecer con el tamaño del sitio. ``on_post_build`` lo devuelve todo al recolector."""
+        self.paginas_vistas += 1
+        if self.paginas_vistas % PAGINAS_POR_TANDA == 0:
+            gc.collect()
+            gc.freeze()
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Suelta el HTML del contenido de la página: ya está en ``output``, que MkDocs escribe
         a continuación (el índice de búsqueda lo leyó antes, en ``on_page_context``)."""
         page.content = None
+        self._por_tandas()
         return output
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:

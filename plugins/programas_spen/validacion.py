@@ -11,7 +11,6 @@ from pathlib import Path
 
 from . import coherencia
 from .carga import Arbol, archivos_de_datos
-from .construccion import construir
 from .lectura import leer_todos
 from .modelo import Catalogo, Datos, Documento
 from .problemas import Informe
@@ -61,17 +60,23 @@ def _cargar(directorio: Path, paralelo: bool | None) -> Resultado:
         return Resultado(None, informe)
     catalogo_ruta = directorio / ARCHIVO_CATALOGO
     arbol_catalogo: Arbol | None = None
-    validos: dict[str, bool] = {}
+    catalogo = Catalogo()
     arboles: list[Arbol] = []
+    documentos: list[Documento] = []
     for leido in leer_todos(archivos_de_datos(directorio), base, catalogo_ruta, informe,
                             paralelo):
         if leido.arbol is None:
             continue
-        validos[leido.arbol.archivo] = leido.valido
         if leido.ruta == catalogo_ruta:
             arbol_catalogo = leido.arbol
+            catalogo = Catalogo(archivo=leido.arbol.archivo)
+            if isinstance(leido.registro, Catalogo):
+                catalogo = leido.registro
         else:
             arboles.append(leido.arbol)
+            if isinstance(leido.registro, Documento):
+                _ubicacion(leido.arbol, leido.registro, directorio.name, informe)
+                documentos.append(leido.registro)
     if not catalogo_ruta.exists():
         informe.error(f"{directorio.name}/{ARCHIVO_CATALOGO}", 0, 0,
                       "falta el catálogo de instituciones, órganos y áreas; se esperaba "
@@ -87,18 +92,6 @@ def _cargar(directorio: Path, paralelo: bool | None) -> Resultado:
     for arbol in arboles:
         comprobar_documento(arbol, indice, informe)
 
-    catalogo = Catalogo(archivo=arbol_catalogo.archivo if arbol_catalogo else "")
-    if arbol_catalogo is not None and validos[arbol_catalogo.archivo]:
-        catalogo = construir(Catalogo, arbol_catalogo.datos, (), arbol_catalogo,
-                             {"archivo": arbol_catalogo.archivo})
-    documentos = []
-    for arbol in arboles:
-        if not validos[arbol.archivo]:
-            continue
-        doc = construir(Documento, arbol.datos, (), arbol,
-                        {"documento": arbol.datos["id"], "archivo": arbol.archivo})
-        _ubicacion(arbol, doc, directorio.name, informe)
-        documentos.append(doc)
     documentos.sort(key=lambda d: (d.institucion != "ine", d.institucion, d.anio, d.id))
     datos = Datos(catalogo=catalogo, documentos=tuple(documentos))
     coherencia.revisar(datos, informe)
