@@ -1039,6 +1039,16 @@ def medir_nucleo(datos: Path, perfil: Path | None = None) -> dict[str, Any]:
     if resultado.datos is None:
         return salida
     del resultado
+    if "cache" in inspect.signature(cargar_datos).parameters:
+        # Con la caché de árboles (``cache_arboles``): una carga que la llena y otra que la
+        # usa, como la segunda construcción de ``mkdocs serve`` o de un despliegue.
+        with tempfile.TemporaryDirectory(prefix="banco-cache-") as cache:
+            inicio = time.perf_counter()
+            cargar_datos(datos, cache=Path(cache))
+            salida["carga_llenando_cache_s"] = time.perf_counter() - inicio
+            inicio = time.perf_counter()
+            cargar_datos(datos, cache=Path(cache))
+            salida["carga_cache_s"] = time.perf_counter() - inicio
     inicio, cpu = time.perf_counter(), time.process_time()
     sitio = construir_sitio(datos, **opciones)
     t_sitio = time.perf_counter() - inicio
@@ -1211,6 +1221,8 @@ def mkdocs_build(proyecto: Path, salida: Path, limite: float, registro: Path,
 def preparar_proyecto(destino: Path) -> Path:
     """Copia de ``mkdocs.yml``, ``contenido/`` y ``tema/`` del repositorio (sin ``datos/``)."""
     destino.mkdir(parents=True, exist_ok=True)
+    if (destino / ".cache").exists():  # cada construcción medida empieza sin caché
+        shutil.rmtree(destino / ".cache")
     shutil.copy2(RAIZ / "mkdocs.yml", destino / "mkdocs.yml")
     for carpeta in ("contenido", "tema"):
         if (destino / carpeta).exists():
@@ -1511,8 +1523,12 @@ def objetivos(resultados: Resultados) -> list[tuple[str, str, str]]:
                                                             or peor_cpu <= OBJETIVO_DUPLICAR))))
     if completo and "carga_s" in completo.nucleo:
         carga = completo.nucleo["carga_s"]
-        filas.append(("Cargar y validar todos los datos < 10 s", f"{_s(carga)} s",
-                      _si_no(carga < OBJETIVO_CARGA)))
+        filas.append(("Cargar y validar todos los datos < 10 s (sin caché, desde cero)",
+                      f"{_s(carga)} s", _si_no(carga < OBJETIVO_CARGA)))
+        if "carga_cache_s" in completo.nucleo:
+            caliente = completo.nucleo["carga_cache_s"]
+            filas.append(("… con la caché de árboles llena (segunda construcción, "
+                          "`mkdocs serve`)", f"{_s(caliente)} s", _si_no(caliente < OBJETIVO_CARGA)))
     else:
         filas.append(("Cargar y validar todos los datos < 10 s", "no se midió la escala 1",
                       _si_no(None)))
@@ -1581,20 +1597,25 @@ def informe_markdown(resultados: Resultados) -> str:
          for e in r.escalones])
     lineas += ["## Núcleo sin MkDocs (proceso nuevo por escala)", "",
                "*Cargar y validar* es `validacion.cargar_datos` (YAML, esquema, referencias, "
-               "coherencia). *Núcleo completo* es `sitio.construir_sitio` (lo mismo más grafo, "
-               "páginas y archivos); *sin carga* es la diferencia.", ""]
+               "coherencia), sin caché; su CPU es la del proceso principal (con muchos datos, un "
+               "proceso auxiliar lee cerca de la mitad de los archivos a la vez). *Con caché* "
+               "es la misma carga con la caché de árboles ya llena (`cache_arboles`), como en "
+               "una segunda construcción. *Núcleo completo* es `sitio.construir_sitio` (carga "
+               "sin caché, grafo, páginas y archivos); *sin carga* es la diferencia.", ""]
     lineas += _tabla(
-        ["Escala", "Registros", "Cargar y validar (s)", "… CPU (s)", "Núcleo completo (s)",
-         "… CPU (s)", "Sin carga (s)", "Páginas", "Markdown (MiB)", "Avisos", "Errores",
-         "Memoria pico (MiB)"],
+        ["Escala", "Registros", "Cargar y validar (s)", "… CPU (s)", "Con caché (s)",
+         "Núcleo completo (s)", "… CPU (s)", "Sin carga (s)", "Páginas", "Markdown (MiB)",
+         "Avisos", "Errores", "Memoria pico (MiB)"],
         [[e.nombre, f"{e.conteo.total:,}", _s(e.nucleo.get("carga_s"), 2),
-          _s(e.nucleo.get("carga_cpu_s"), 2), _s(e.nucleo.get("sitio_s"), 2),
+          _s(e.nucleo.get("carga_cpu_s"), 2), _s(e.nucleo.get("carga_cache_s"), 2),
+          _s(e.nucleo.get("sitio_s"), 2),
           _s(e.nucleo.get("sitio_cpu_s"), 2), _s(e.nucleo.get("nucleo_sin_carga_s"), 2),
           f"{e.nucleo.get('paginas', 0):,}", _mib(e.nucleo.get("markdown_bytes")),
           str(e.nucleo.get("avisos", "—")), str(e.nucleo.get("errores", "—")),
           _s(e.nucleo.get("rss_mib"), 0)] for e in r.escalones])
     lineas += ["## `mkdocs build` completo (proceso nuevo por escala)", "",
-               "Tiempo de reloj y memoria residente pico del proceso de `mkdocs build --clean`; "
+               "Tiempo de reloj y memoria residente pico del proceso de `mkdocs build --clean`, "
+               "desde cero (sin la caché de árboles); "
                "páginas = archivos `.html` escritos; bytes = todo lo escrito en `site/`.", ""]
     filas = []
     for e in r.escalones:

@@ -345,3 +345,27 @@ def test_plotly_solo_en_paginas_con_graficas(sitio_construido: Construccion) -> 
             con_plotly.append(pagina.relative_to(sitio_construido.sitio).as_posix())
     assert "documentos/ine-pat-spen-2020/graficas/index.html" in con_plotly
     assert "documentos/ine-pat-spen-2020/index.html" not in con_plotly
+
+
+def test_recoleccion_por_tandas_y_liberacion_al_final() -> None:
+    """El plugin aparta del recolector lo acumulado cada tanda de páginas y lo devuelve al
+    terminar la construcción (también si falla)."""
+    import gc
+
+    from programas_spen.plugin import PAGINAS_POR_TANDA, ProgramasSpenPlugin
+
+    plugin = ProgramasSpenPlugin()
+    try:
+        for _ in range(PAGINAS_POR_TANDA - 1):
+            plugin._por_tandas()
+        assert gc.get_freeze_count() == 0
+        plugin._por_tandas()
+        assert gc.get_freeze_count() > 0
+        plugin.on_post_build(config=None)
+        assert gc.get_freeze_count() == 0
+        for _ in range(PAGINAS_POR_TANDA):
+            plugin._por_tandas()
+        plugin.on_build_error(error=RuntimeError("x"))
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()

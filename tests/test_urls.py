@@ -126,3 +126,16 @@ def test_cambiar_un_id_si_mueve_su_url(tmp_path: Path) -> None:
     _, _, anclas_b = _rutas_y_enlaces(escribir(tmp_path / "b", otro))
     assert "documentos/pat-cspen-2024/index.md#tema-02" in anclas_a - anclas_b
     assert "documentos/pat-cspen-2024/index.md#tema-dos" in anclas_b - anclas_a
+
+
+def test_relativa_a_igual_que_relpath() -> None:
+    import itertools
+    import posixpath
+
+    from programas_spen.urls import relativa_a
+
+    rutas = ["index.md", "a.md", "a/index.md", "a/b.md", "a/b/c.md", "a/b/index.md", "b/a.md",
+             "ab/c.md", "a/bc/d.md", "documentos/x/index.md", "documentos/x/calendario.md"]
+    carpetas = ["", "a", "a/b", "b", "ab", "a/bc", "documentos/x", "documentos", "a/b/c"]
+    for ruta, carpeta in itertools.product(rutas, carpetas):
+        assert relativa_a(ruta, carpeta) == posixpath.relpath(ruta, carpeta or "."), (ruta, carpeta)

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .problemas import Informe
+
+if TYPE_CHECKING:
+    from .cache_arboles import CacheArboles
 
 Ruta = tuple[str | int, ...]
 
@@ -192,23 +195,36 @@ def _traducir_yaml(exc: yaml.MarkedYAMLError) -> str:
     return "; ".join(traducidas) or "error de sintaxis"
 
 
-def leer_archivo(ruta: Path, base: Path, informe: Informe) -> Arbol | None:
-    """Lee un archivo de datos; los problemas se registran con su ruta relativa a ``base``."""
+def leer_archivo(ruta: Path, base: Path, informe: Informe,
+                 cache: CacheArboles | None = None) -> Arbol | None:
+    """Lee un archivo de datos; los problemas se registran con su ruta relativa a ``base``.
+    Con ``cache`` (``cache_arboles``), toma de ahí el árbol si los bytes ya se leyeron."""
     nombre = ruta.relative_to(base).as_posix() if ruta.is_relative_to(base) else str(ruta)
     try:
-        texto = ruta.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        antes = exc.object[: exc.start]
-        linea = antes.count(b"\n") + 1
-        columna = exc.start - (antes.rfind(b"\n") + 1) + 1
-        informe.error(nombre, linea, columna, f"el archivo no está en UTF-8 (byte {exc.start}, "
-                      f"0x{exc.object[exc.start]:02x}); se esperaba texto en UTF-8")
-        return None
+        crudo = ruta.read_bytes()
     except OSError as exc:
         informe.error(nombre, 0, 0, f"no se pudo leer el archivo: {exc.strerror}; se esperaba "
                       "un archivo legible")
         return None
-    return leer_texto(texto, nombre, informe)
+    if cache is not None:
+        guardado = cache.leer(crudo, nombre)
+        if guardado is not None:
+            return guardado
+    try:
+        texto = crudo.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        antes = crudo[: exc.start]
+        linea = antes.count(b"\n") + 1
+        columna = exc.start - (antes.rfind(b"\n") + 1) + 1
+        informe.error(nombre, linea, columna, f"el archivo no está en UTF-8 (byte {exc.start}, "
+                      f"0x{crudo[exc.start]:02x}); se esperaba texto en UTF-8")
+        return None
+    texto = texto.replace("\r\n", "\n").replace("\r", "\n")  # como ``Path.read_text``
+    problemas = len(informe.problemas)
+    arbol = leer_texto(texto, nombre, informe)
+    if cache is not None and arbol is not None and len(informe.problemas) == problemas:
+        cache.guardar(crudo, arbol)
+    return arbol
 
 
 def archivos_de_datos(directorio: Path) -> list[Path]:

@@ -129,34 +129,44 @@ def eventos_documento(doc: Documento, base: str) -> Iterator[Event]:
         yield eventos_programada(doc, plan, base)
 
 
-def _bytes(feed: Calendar) -> bytes:
-    return feed.to_ical()
+_FIN = b"END:VCALENDAR\r\n"
+
+
+def _ensamblar(feed: Calendar, eventos: list[bytes]) -> bytes:
+    """El feed con sus eventos ya serializados: los mismos bytes que ``feed.to_ical()`` con
+    los eventos añadidos, pero cada evento se serializa una sola vez aunque esté en varios
+    feeds (el de su documento o su órgano y ``todo``). Serializar (con el plegado de líneas
+    de RFC 5545) era lo más caro de los feeds."""
+    vacio = feed.to_ical()
+    if not vacio.endswith(_FIN):  # pragma: no cover - icalendar siempre cierra así
+        raise ValueError("feed iCalendar sin END:VCALENDAR final")
+    return vacio[: -len(_FIN)] + b"".join(eventos) + _FIN
 
 
 def feeds(grafo: Grafo, base: str) -> list[tuple[str, bytes]]:
     """(ruta, contenido) de cada feed del sitio."""
     resultado: list[tuple[str, bytes]] = []
-    todo = _calendario("Programas del SPEN — todo", "Todos los calendarios de los programas del SPEN.")
+    todo: list[bytes] = []
     for doc in grafo.datos.documentos:
         if not cal.tiene_calendario(doc):
             continue
         feed = _calendario(doc.titulo_corto, f"Calendario de {doc.titulo_corto}, tal como lo da la fuente.")
-        for evento in eventos_documento(doc, base):
-            feed.add_component(evento)
-            todo.add_component(evento)
-        resultado.append((urls.feed(nombre_feed_documento(doc)), _bytes(feed)))
+        eventos = [evento.to_ical() for evento in eventos_documento(doc, base)]
+        todo += eventos
+        resultado.append((urls.feed(nombre_feed_documento(doc)), _ensamblar(feed, eventos)))
     for organo in organos_con_sesiones(grafo):
         datos = grafo.organos[organo]
         feed = _calendario(f"Sesiones — {datos.siglas or datos.nombre}",
                            f"Sesiones programadas y celebradas de la {datos.nombre}.")
-        for doc, plan in grafo.programadas.values():
-            if doc.organo == organo:
-                feed.add_component(eventos_programada(doc, plan, base))
+        eventos = [eventos_programada(doc, plan, base).to_ical()
+                   for doc, plan in grafo.programadas.values() if doc.organo == organo]
         for sesion in grafo.sesiones.values():
             if sesion.organo == organo:
-                evento = evento_celebrada(sesion, grafo, base)
-                feed.add_component(evento)
-                todo.add_component(evento)
-        resultado.append((urls.feed(nombre_feed_organo(organo)), _bytes(feed)))
-    resultado.append((urls.feed("todo"), _bytes(todo)))
+                evento = evento_celebrada(sesion, grafo, base).to_ical()
+                eventos.append(evento)
+                todo.append(evento)
+        resultado.append((urls.feed(nombre_feed_organo(organo)), _ensamblar(feed, eventos)))
+    resultado.append((urls.feed("todo"), _ensamblar(
+        _calendario("Programas del SPEN — todo", "Todos los calendarios de los programas del SPEN."),
+        todo)))
     return resultado

@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache_arboles import CacheArboles
 from .carga import Arbol, leer_archivo
 from .construccion import construir
 from .esquema import ESQUEMA_DOCUMENTO, ESQUEMA_INSTITUCIONES, validar_arbol
@@ -52,9 +53,10 @@ class Leido:
     registro: Catalogo | Documento | None = None
 
 
-def _leer(ruta: Path, base: Path, catalogo: Path, informe: Informe) -> Leido:
+def _leer(ruta: Path, base: Path, catalogo: Path, informe: Informe,
+          cache: CacheArboles | None = None) -> Leido:
     """Lee y valida un archivo (sin construir su registro)."""
-    arbol = leer_archivo(ruta, base, informe)
+    arbol = leer_archivo(ruta, base, informe, cache)
     if arbol is None:
         return Leido(ruta, None, False)
     esquema = ESQUEMA_INSTITUCIONES if ruta == catalogo else ESQUEMA_DOCUMENTO
@@ -74,11 +76,13 @@ def _con_registro(leido: Leido, catalogo: Path) -> Leido:
     return leido
 
 
-def _leer_lote(rutas: list[Path], base: Path, catalogo: Path) -> tuple[list[Leido], list[Problema]]:
+def _leer_lote(rutas: list[Path], base: Path, catalogo: Path,
+               cache: Path | None = None) -> tuple[list[Leido], list[Problema]]:
     """Lee y valida ``rutas`` con un informe propio (lo que hace el proceso auxiliar)."""
     informe = Informe()
+    guardados = None if cache is None else CacheArboles(cache)
     with sin_recolector():
-        leidos = [_leer(ruta, base, catalogo, informe) for ruta in rutas]
+        leidos = [_leer(ruta, base, catalogo, informe, guardados) for ruta in rutas]
     return leidos, informe.problemas
 
 
@@ -99,10 +103,11 @@ def _desempaquetar(datos: bytes) -> tuple[list[Leido], list[Problema]]:
             [Problema(*problema) for problema in problemas])
 
 
-def _auxiliar(rutas: list[Path], base: Path, catalogo: Path,
+def _auxiliar(rutas: list[Path], base: Path, catalogo: Path, cache: Path | None,
               temporal: Path) -> subprocess.Popen[bytes]:
     """Arranca el proceso auxiliar sobre ``rutas``; el encargo va en ``temporal``."""
-    temporal.write_bytes(marshal.dumps(([str(r) for r in rutas], str(base), str(catalogo))))
+    temporal.write_bytes(marshal.dumps(([str(r) for r in rutas], str(base), str(catalogo),
+                                        None if cache is None else str(cache))))
     entorno = dict(os.environ)
     paquete = str(Path(__file__).resolve().parents[1])  # el mismo código que este proceso
     entorno["PYTHONPATH"] = os.pathsep.join(p for p in (paquete, entorno.get("PYTHONPATH")) if p)
@@ -152,28 +157,32 @@ def repartir(rutas: list[Path], tamanos: dict[Path, int]) -> tuple[list[Path], l
 
 
 def leer_todos(rutas: list[Path], base: Path, catalogo: Path, informe: Informe,
-               paralelo: bool | None = None) -> list[Leido]:
+               paralelo: bool | None = None, cache: Path | None = None) -> list[Leido]:
     """Lee y valida ``rutas`` (en ese orden en el resultado). ``paralelo``: ``None`` decide
-    por el tamaño de los datos y los núcleos; ``True``/``False`` lo fuerzan."""
+    por el tamaño de los datos, los núcleos y la caché; ``True``/``False`` lo fuerzan.
+    ``cache``: carpeta de ``cache_arboles`` (``None``: sin caché)."""
     tamanos = {ruta: _tamano(ruta) for ruta in rutas}
+    guardados = None if cache is None else CacheArboles(cache)
     if paralelo is None:
-        paralelo = procesos_disponibles() > 1 and sum(tamanos.values()) >= UMBRAL_BYTES
+        paralelo = (procesos_disponibles() > 1 and sum(tamanos.values()) >= UMBRAL_BYTES
+                    and not (guardados is not None and guardados.tiene_todo(rutas[:20])))
     if not paralelo or len(rutas) < 2:
         with sin_recolector():
-            return [_con_registro(_leer(ruta, base, catalogo, informe), catalogo)
+            return [_con_registro(_leer(ruta, base, catalogo, informe, guardados), catalogo)
                     for ruta in rutas]
     propias, ajenas = repartir(rutas, tamanos)
     leidos: dict[Path, Leido] = {}
     with tempfile.TemporaryDirectory(prefix="programas-spen-") as carpeta, sin_recolector():
         try:
             proceso: subprocess.Popen[bytes] | None = _auxiliar(
-                ajenas, base, catalogo, Path(carpeta) / "encargo.marshal")
+                ajenas, base, catalogo, cache, Path(carpeta) / "encargo.marshal")
         except OSError as exc:
             log.info("no se pudo arrancar la lectura en paralelo (%s)", exc)
             proceso = None
         inicio = time.perf_counter()
         for ruta in propias:  # mientras el auxiliar lee los suyos, estos se leen y convierten
-            leidos[ruta] = _con_registro(_leer(ruta, base, catalogo, informe), catalogo)
+            leidos[ruta] = _con_registro(_leer(ruta, base, catalogo, informe, guardados),
+                                         catalogo)
         propios_s = time.perf_counter() - inicio
         try:
             if proceso is None:
@@ -185,7 +194,7 @@ def leer_todos(rutas: list[Path], base: Path, catalogo: Path, informe: Informe,
         except (RuntimeError, OSError) as exc:
             log.info("lectura en paralelo no disponible (%s); se lee en un solo proceso", exc)
             for ruta in ajenas:
-                leidos[ruta] = _leer(ruta, base, catalogo, informe)
+                leidos[ruta] = _leer(ruta, base, catalogo, informe, guardados)
         else:
             informe.problemas.extend(problemas)
             leidos.update((leido.ruta, leido) for leido in ajenos)
@@ -201,8 +210,9 @@ def _tamano(ruta: Path) -> int:
 
 def main(argv: list[str]) -> int:
     """Proceso auxiliar: lee el encargo de ``argv[0]`` y escribe el resultado en la salida."""
-    rutas, base, catalogo = marshal.loads(Path(argv[0]).read_bytes())
-    leidos, problemas = _leer_lote([Path(r) for r in rutas], Path(base), Path(catalogo))
+    rutas, base, catalogo, cache = marshal.loads(Path(argv[0]).read_bytes())
+    leidos, problemas = _leer_lote([Path(r) for r in rutas], Path(base), Path(catalogo),
+                                   None if cache is None else Path(cache))
     sys.stdout.buffer.write(_empaquetar(leidos, problemas))
     sys.stdout.buffer.flush()
     return 0

@@ -32,6 +32,9 @@ class ProgramasSpenConfig(Config):
     #: Generar el PDF de cada anexo para la Gaceta (lo más lento de la construcción). En
     #: ``mkdocs.yml``: ``anexos_pdf: !ENV [ANEXOS_PDF, true]``; ``ANEXOS_PDF=false`` lo apaga.
     anexos_pdf = config_options.Type(bool, default=True)
+    #: Carpeta (relativa a ``mkdocs.yml``) donde guardar los árboles YAML ya leídos, para
+    #: que la siguiente construcción solo lea los archivos que cambiaron; vacía: sin caché.
+    cache = config_options.Type(str, default=".cache/programas-spen")
 
 
 class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
@@ -41,6 +44,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.fragmentos: Fragmentos | None = None
         self.paginas_vistas = 0
         self.directorio: Path | None = None
+        self.cache: Path | None = None
 
     def on_config(self, config: Any) -> Any:
         """Reinicia el estado de cada construcción (``mkdocs serve`` conserva el plugin)."""
@@ -48,6 +52,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.paginas_vistas = 0
         base = Path(config.config_file_path).parent
         self.directorio = (base / self.config.datos).resolve()
+        self.cache = (base / self.config.cache).resolve() if self.config.cache else None
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -56,7 +61,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         gc.unfreeze()  # por si la construcción anterior terminó con error
         try:
             sitio = construir_sitio(self.directorio, config.site_url or URL_BASE,
-                                    anexos_pdf=self.config.anexos_pdf, memoria_pdf=_MEMORIA_PDF)
+                                    anexos_pdf=self.config.anexos_pdf, memoria_pdf=_MEMORIA_PDF,
+                                    cache=self.cache)
         except DatosInvalidos as exc:
             for error in exc.informe.errores:
                 log.error("%s", error)

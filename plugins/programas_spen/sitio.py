@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .activos import activos
+from .cache_arboles import CacheArboles
 from .enlaces import Grafo, construir_grafo
 from .exportar.anexos import construir_anexos
 from .exportar.pdf import PdfGenerado
@@ -116,14 +117,18 @@ URL_BASE = "https://programas-spen.example/"
 
 
 def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool = True,
-                    memoria_pdf: MutableMapping[str, PdfGenerado] | None = None) -> Sitio:
+                    memoria_pdf: MutableMapping[str, PdfGenerado] | None = None,
+                    cache: Path | None = None) -> Sitio:
     """Carga ``directorio``; lanza ``DatosInvalidos`` si hay algún error. ``url_base`` es la
     URL pública del sitio, para los enlaces absolutos (feeds, anexos).
 
     Los anexos se construyen antes que las páginas (cada PDF una vez), y sus fichas pasan a
     las páginas. ``anexos_pdf=False`` omite los PDF; ``memoria_pdf`` los guarda entre
-    construcciones (``mkdocs serve``)."""
-    resultado = cargar_datos(Path(directorio))
+    construcciones (``mkdocs serve``). ``cache``: carpeta de los árboles YAML ya leídos (ver
+    ``cache_arboles``); se poda de entradas sin usar."""
+    resultado = cargar_datos(Path(directorio), cache=cache)
+    if cache is not None:
+        CacheArboles(cache).podar()
     if resultado.datos is None:
         raise DatosInvalidos(resultado.informe)
     with sin_recolector():  # solo objetos que viven hasta el final (ver ``recolector``)

@@ -84,8 +84,20 @@ class Destino:
         """
         if self.ruta == origen:
             return f"#{self.ancla}" if self.ancla else "./"
-        relativa = posixpath.relpath(self.ruta, posixpath.dirname(origen) or ".")
+        relativa = relativa_a(self.ruta, origen.rpartition("/")[0])
         return relativa + (f"#{self.ancla}" if self.ancla else "")
+
+
+def relativa_a(ruta: str, carpeta: str) -> str:
+    """``posixpath.relpath(ruta, carpeta or ".")`` para rutas ya normalizadas del sitio
+    (relativas, sin ``.`` ni ``..``), sin pasar por rutas absolutas: se llama por cada enlace
+    de cada página (cientos de miles a escala nacional)."""
+    partes = ruta.split("/")
+    base = carpeta.split("/") if carpeta else []
+    comun = 0
+    while comun < len(base) and comun < len(partes) and base[comun] == partes[comun]:
+        comun += 1
+    return "/".join([".."] * (len(base) - comun) + partes[comun:]) or "."
 
 
 INICIO = Destino("index.md")

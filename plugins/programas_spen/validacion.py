@@ -43,14 +43,16 @@ def _ubicacion(arbol: Arbol, doc: Documento, carpeta: str, informe: Informe) -> 
                       f"«datos/{esperado}» (institución/año/id.yml)")
 
 
-def cargar_datos(directorio: Path, paralelo: bool | None = None) -> Resultado:
+def cargar_datos(directorio: Path, paralelo: bool | None = None,
+                 cache: Path | None = None) -> Resultado:
     """Lee, valida y enlaza todos los archivos de ``directorio``. ``paralelo``: leer en dos
-    procesos (``None``: si hay muchos datos y más de un núcleo; ver ``lectura``)."""
+    procesos (``None``: si hay muchos datos y más de un núcleo; ver ``lectura``). ``cache``:
+    carpeta donde guardar y tomar los árboles ya leídos (ver ``cache_arboles``)."""
     with sin_recolector():
-        return _cargar(Path(directorio), paralelo)
+        return _cargar(Path(directorio), paralelo, cache)
 
 
-def _cargar(directorio: Path, paralelo: bool | None) -> Resultado:
+def _cargar(directorio: Path, paralelo: bool | None, cache: Path | None) -> Resultado:
     informe = Informe()
     directorio = Path(directorio)
     base = directorio.parent
@@ -64,7 +66,7 @@ def _cargar(directorio: Path, paralelo: bool | None) -> Resultado:
     arboles: list[Arbol] = []
     documentos: list[Documento] = []
     for leido in leer_todos(archivos_de_datos(directorio), base, catalogo_ruta, informe,
-                            paralelo):
+                            paralelo, cache):
         if leido.arbol is None:
             continue
         if leido.ruta == catalogo_ruta:

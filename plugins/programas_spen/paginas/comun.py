@@ -173,7 +173,8 @@ def siglas_del_sitio(grafo: Grafo) -> Mapping[str, str]:
     return guardadas
 
 
-_PALABRA = re.compile(r"\w+")
+#: Las palabras (``\\w+`` completas) que empiezan por mayúscula, como toda forma de sigla.
+_PALABRA = re.compile(r"(?<!\w)[A-ZÁÉÍÓÚÑ]\w*")
 
 
 def con_siglas(texto: str, siglas: Iterable[Sigla] = (), sitio: Mapping[str, str] | None = None) -> str:
@@ -183,8 +184,8 @@ def con_siglas(texto: str, siglas: Iterable[Sigla] = (), sitio: Mapping[str, str
     Solo se definen las que aparecen: la extensión ``abbr`` busca cada definición en cada texto
     de la página, así que definir todas las del sitio en cada página haría crecer el costo de
     cada página con el número de instituciones (construcción cuadrática). Una forma es solo
-    letras y ``abbr`` la busca entre ``\\b``, así que aparece si y solo si es una de las
-    palabras ``\\w+`` del texto."""
+    letras, empieza por mayúscula y ``abbr`` la busca entre ``\\b``, así que aparece si y
+    solo si es una de las palabras ``\\w+`` del texto."""
     palabras = set(_PALABRA.findall(texto))
     usadas = {forma: significado for forma, significado in significados(siglas).items()
               if forma in palabras}
