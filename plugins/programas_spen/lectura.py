@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 #: Con menos bytes de datos que esto, todo se lee en este proceso.
 UMBRAL_BYTES = 8 * 1024 * 1024
 #: Parte de los bytes que lee el proceso auxiliar: algo menos de la mitad, porque además
-#: empaqueta sus árboles para enviarlos (este proceso los desempaqueta mientras tanto no).
+#: arranca un intérprete y empaqueta sus árboles para enviarlos.
 PARTE_AUXILIAR = 0.45
 
 
@@ -219,8 +219,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    # Las clases del resultado (``Leido``, ``Arbol``…) deben ser las del paquete, no las de
-    # ``__main__``, para que el proceso que las recibe las reconozca.
-    from programas_spen import lectura
-
-    sys.exit(lectura.main(sys.argv[1:]))
+    sys.exit(main(sys.argv[1:]))
