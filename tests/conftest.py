@@ -29,9 +29,11 @@ class Construccion:
     codigo: int
 
 
-def construir(proyecto: Path, destino: Path) -> Construccion:
-    """Ejecuta ``mkdocs build --strict`` del proyecto hacia ``destino``."""
-    entorno = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def construir(proyecto: Path, destino: Path, cache: Path | None = None) -> Construccion:
+    """Ejecuta ``mkdocs build --strict`` del proyecto hacia ``destino``, con la caché del plugin
+    en ``cache`` (por omisión, una carpeta nueva junto a ``destino``: construcción desde cero)."""
+    cache = cache or destino.parent / f"{destino.name}-cache"
+    entorno = dict(os.environ, NO_MKDOCS_2_WARNING="1", PROGRAMAS_SPEN_CACHE=str(cache))
     proceso = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destino)],
         cwd=proyecto, capture_output=True, text=True, env=entorno, check=False)

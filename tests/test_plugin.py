@@ -269,6 +269,15 @@ def test_construccion_reproducible(sitio_construido: Construccion, tmp_path: Pat
     assert primeros.keys() == segundos.keys()
     distintos = [r for r in primeros if primeros[r] != segundos[r]]
     assert not distintos
+    # con la caché que dejó esa construcción (árboles y PDF ya hechos), otra vez lo mismo
+    cache = tmp_path / "site-cache"
+    assert len(list(cache.glob("arboles/*/*.marshal"))) == len(list(DATOS.rglob("*.yml")))
+    assert len(list(cache.glob("pdf/*/*.pdf"))) == len(DOCUMENTOS)
+    tercera = construir(RAIZ, tmp_path / "site-2", cache=cache)
+    assert tercera.codigo == 0
+    terceros = {p.relative_to(tercera.sitio): p.read_bytes()
+                for p in tercera.sitio.rglob("*") if p.is_file()}
+    assert terceros == segundos
 
 
 ROTURAS = {

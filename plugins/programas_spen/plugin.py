@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .exportar.cache_pdf import CachePdf
 from .sitio import URL_BASE, DatosInvalidos, Fragmentos, con_metadatos, construir_sitio
 
 log = logging.getLogger("mkdocs.plugins.programas_spen")
@@ -32,8 +33,9 @@ class ProgramasSpenConfig(Config):
     #: Generar el PDF de cada anexo para la Gaceta (lo más lento de la construcción). En
     #: ``mkdocs.yml``: ``anexos_pdf: !ENV [ANEXOS_PDF, true]``; ``ANEXOS_PDF=false`` lo apaga.
     anexos_pdf = config_options.Type(bool, default=True)
-    #: Carpeta (relativa a ``mkdocs.yml``) donde guardar los árboles YAML ya leídos, para
-    #: que la siguiente construcción solo lea los archivos que cambiaron; vacía: sin caché.
+    #: Carpeta (relativa a ``mkdocs.yml``) donde guardar entre construcciones los árboles YAML
+    #: ya leídos y los PDF de los anexos, para que la siguiente solo lea los archivos y genere
+    #: los PDF que cambiaron; vacía: sin caché en disco.
     cache = config_options.Type(str, default=".cache/programas-spen")
 
 
@@ -60,9 +62,11 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         assert self.directorio is not None
         gc.unfreeze()  # por si la construcción anterior terminó con error
         try:
+            memoria_pdf = (_MEMORIA_PDF if self.cache is None
+                           else CachePdf(self.cache / "pdf", memoria=_MEMORIA_PDF))
             sitio = construir_sitio(self.directorio, config.site_url or URL_BASE,
-                                    anexos_pdf=self.config.anexos_pdf, memoria_pdf=_MEMORIA_PDF,
-                                    cache=self.cache)
+                                    anexos_pdf=self.config.anexos_pdf, memoria_pdf=memoria_pdf,
+                                    cache=None if self.cache is None else self.cache / "arboles")
         except DatosInvalidos as exc:
             for error in exc.informe.errores:
                 log.error("%s", error)

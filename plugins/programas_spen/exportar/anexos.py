@@ -79,7 +79,7 @@ def construir_anexos(grafo: Grafo, url_base: str, pdf: bool = True,
         ruta = urls.ruta_corta_acuerdo(numero)
         if ruta:
             resultado.archivos[ruta] = html_acuerdo_corto(numero, url_base).encode("utf-8")
-    if memoria is not None:
+    if pdf and memoria is not None:  # sin PDF no se sabe cuáles se usan: no se olvida nada
         for clave in [c for c in memoria if c not in usadas]:
             del memoria[clave]
     fichas = list(resultado.fichas.values())
