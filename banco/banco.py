@@ -1452,41 +1452,34 @@ def _normalizado(registros: float, tiempo: float) -> float:
     return 2 ** (math.log(tiempo) / math.log(registros)) if registros > 1 else tiempo
 
 
-def _linealidad(resultados: Resultados) -> list[tuple[Escalon, Escalon, float, float, float,
-                                                      float | None, float | None]]:
+Par = tuple[Escalon, Escalon, float, float, float, float | None, float | None]
+
+
+def _par(uno: Escalon, dos: Escalon) -> Par:
     """(anterior, siguiente, razón de registros, razón de tiempo de reloj, normalizada a ×2,
-    razón de tiempo de CPU, normalizada a ×2)."""
-    pares = []
-    medidos = [e for e in resultados.escalones
-               if e.construccion and e.construccion.segundos and not e.construccion.agotado
-               and not e.construccion.error]
-    for uno, dos in zip(medidos, medidos[1:], strict=False):
-        assert uno.construccion and dos.construccion
-        assert uno.construccion.segundos and dos.construccion.segundos
-        registros = dos.conteo.total / uno.conteo.total
-        tiempo = dos.construccion.segundos / uno.construccion.segundos
-        cpu = (dos.construccion.cpu_s / uno.construccion.cpu_s
-               if uno.construccion.cpu_s and dos.construccion.cpu_s else None)
-        pares.append((uno, dos, registros, tiempo, _normalizado(registros, tiempo), cpu,
-                      _normalizado(registros, cpu) if cpu else None))
-    return pares
-
-
-def _extremos(resultados: Resultados) -> list[tuple[Escalon, Escalon, float, float, float,
-                                                   float | None, float | None]]:
-    """El primer y el último escalón medidos, como un par más (si hay más de dos)."""
-    pares = _linealidad(resultados)
-    if len(pares) < 2:
-        return []
-    uno, dos = pares[0][0], pares[-1][1]
+    razón de tiempo de CPU, normalizada a ×2) entre dos escalones medidos."""
     assert uno.construccion and dos.construccion
     assert uno.construccion.segundos and dos.construccion.segundos
     registros = dos.conteo.total / uno.conteo.total
     tiempo = dos.construccion.segundos / uno.construccion.segundos
     cpu = (dos.construccion.cpu_s / uno.construccion.cpu_s
            if uno.construccion.cpu_s and dos.construccion.cpu_s else None)
-    return [(uno, dos, registros, tiempo, _normalizado(registros, tiempo), cpu,
-             _normalizado(registros, cpu) if cpu else None)]
+    return (uno, dos, registros, tiempo, _normalizado(registros, tiempo), cpu,
+            _normalizado(registros, cpu) if cpu else None)
+
+
+def _linealidad(resultados: Resultados) -> list[Par]:
+    """Los pares de escalones consecutivos medidos (ver ``_par``)."""
+    medidos = [e for e in resultados.escalones
+               if e.construccion and e.construccion.segundos and not e.construccion.agotado
+               and not e.construccion.error]
+    return [_par(uno, dos) for uno, dos in zip(medidos, medidos[1:], strict=False)]
+
+
+def _extremos(resultados: Resultados) -> list[Par]:
+    """El primer y el último escalón medidos, como un par más (si hay más de dos)."""
+    pares = _linealidad(resultados)
+    return [_par(pares[0][0], pares[-1][1])] if len(pares) >= 2 else []
 
 
 def objetivos(resultados: Resultados) -> list[tuple[str, str, str]]:
