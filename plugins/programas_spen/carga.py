@@ -89,8 +89,7 @@ def _marca(nodo: yaml.Node) -> tuple[int, int]:
 
 def _convertir(nodo: yaml.Node, ruta: Ruta, arbol: Arbol, cargador: _Cargador,
                informe: Informe) -> Any:
-    marca = nodo.start_mark
-    arbol.marcas[ruta] = (marca.line + 1, marca.column + 1)
+    arbol.marcas[ruta] = _marca(nodo)
     if isinstance(nodo, yaml.MappingNode):
         resultado: dict[str, Any] = {}
         for nodo_clave, nodo_valor in nodo.value:
