@@ -45,6 +45,24 @@ def test_segunda_lectura_desde_la_cache(tmp_path: Path) -> None:
     assert tercero.archivo == "b.yml" and tercero.datos == primero.datos  # type: ignore[union-attr]
 
 
+def test_el_arbol_de_la_cache_completa_sus_marcas_como_el_leido(tmp_path: Path) -> None:
+    """La lectura rápida guarda solo las marcas de objetos y listas; el árbol de la caché
+    lleva los bytes del archivo y, si se pide otra posición, da la misma que el leído."""
+    ruta = tmp_path / "a.yml"
+    ruta.write_text(TEXTO.replace("\n", "\r\n"), encoding="utf-8")  # también con CRLF
+    cache = CacheArboles(tmp_path / "cache")
+    primero, _ = _leer(ruta, cache)
+    segundo, _ = _leer(ruta, cache)
+    assert cache.aciertos == 1
+    rutas = [("id",), ("lista", 1), ("objeto", "clave"), ("objeto", "falta")]
+    assert segundo.fuente is not None  # type: ignore[union-attr]
+    for clave in (False, True):
+        assert ([segundo.posicion(r, clave) for r in rutas]  # type: ignore[union-attr]
+                == [primero.posicion(r, clave) for r in rutas]  # type: ignore[union-attr]
+                == ([(1, 5), (4, 5), (6, 10), (6, 3)] if not clave
+                    else [(1, 1), (4, 5), (6, 3), (5, 1)]))
+
+
 def test_otro_contenido_u_otra_version_no_usan_la_entrada(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     ruta = tmp_path / "a.yml"

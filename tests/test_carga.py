@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from programas_spen import carga
 from programas_spen.carga import Arbol, archivos_de_datos, leer_archivo, leer_texto
 from programas_spen.problemas import Informe
+
+DATOS_REALES = Path(__file__).resolve().parent.parent / "datos"
 
 _PALABRAS_INGLESAS = ("expected", "found", "while", "mapping", "scanning", "parsing", "token",
                       "character", "document", "stream", "indentation")
@@ -46,12 +49,85 @@ def test_lee_datos_y_no_convierte_fechas() -> None:
 def test_marcas_de_valores_y_claves() -> None:
     arbol, _ = _leer(TEXTO)
     assert arbol is not None
-    assert arbol.marcas[()] == (2, 1)
-    assert arbol.marcas[("id",)] == (2, 5)
-    assert arbol.marcas_clave[("id",)] == (2, 1)
-    assert arbol.marcas[("lista", 1)] == (9, 5)
-    assert arbol.marcas[("lista", 1, "texto")] == (10, 12)
-    assert arbol.marcas_clave[("lista", 1, "texto")] == (10, 5)
+    assert arbol.posicion(()) == (2, 1)
+    assert arbol.posicion(("id",)) == (2, 5)
+    assert arbol.posicion(("id",), clave=True) == (2, 1)
+    assert arbol.posicion(("lista", 1)) == (9, 5)
+    assert arbol.posicion(("lista", 1, "texto")) == (10, 12)
+    assert arbol.posicion(("lista", 1, "texto"), clave=True) == (10, 5)
+
+
+def test_lectura_rapida_anota_objetos_y_listas_y_completa_al_pedir_otra_marca() -> None:
+    arbol, _ = _leer(TEXTO)
+    assert arbol is not None and arbol.fuente is not None  # la lectura rápida
+    assert arbol.marcas == {(): (2, 1), ("lista",): (7, 3), ("lista", 0): (7, 5),
+                            ("lista", 1): (9, 5)}
+    assert arbol.marcas_clave == {}
+    assert arbol.posicion(("lista", 1)) == (9, 5)
+    assert arbol.fuente is not None  # la marca de un objeto no pide completar
+    assert arbol.posicion(("numero",)) == (5, 9)
+    assert arbol.fuente is None and arbol.marcas[("lista", 1, "texto")] == (10, 12)
+    assert arbol.marcas_clave[("numero",)] == (5, 1)
+
+
+def _todas_las_rutas(valor: object, ruta: tuple[str | int, ...] = ()) -> list[tuple]:
+    rutas: list[tuple] = [ruta]
+    if isinstance(valor, dict):
+        for clave, hijo in valor.items():
+            rutas += _todas_las_rutas(hijo, (*ruta, clave))
+    elif isinstance(valor, list):
+        for indice, hijo in enumerate(valor):
+            rutas += _todas_las_rutas(hijo, (*ruta, indice))
+    return rutas
+
+
+@pytest.mark.parametrize("ruta", sorted(DATOS_REALES.rglob("*.yml")), ids=lambda r: r.name)
+def test_las_dos_lecturas_coinciden_en_los_datos_reales(ruta: Path) -> None:
+    """La lectura rápida da los mismos datos que la completa, y cada posición (de valor, de
+    clave, de una ruta que no existe) la misma línea y columna."""
+    texto = ruta.read_text(encoding="utf-8")
+    informe = Informe()
+    rapido = leer_texto(texto, ruta.name, informe)
+    completo = carga._leer_completo(texto, ruta.name, informe)
+    assert informe.problemas == []
+    assert rapido is not None and completo is not None
+    assert rapido.fuente is not None and completo.fuente is None
+    assert rapido.datos == completo.datos
+    assert rapido.marcas == {r: m for r, m in completo.marcas.items() if r in rapido.marcas}
+    assert set(rapido.marcas) == {r for r in completo.marcas
+                                  if isinstance(_en(completo.datos, r), (dict, list))}
+    rutas = _todas_las_rutas(completo.datos)
+    rutas += [(*r, "no-existe") for r in rutas[::7]]
+    for clave in (False, True):
+        assert ([rapido.posicion(r, clave) for r in rutas]
+                == [completo.posicion(r, clave) for r in rutas])
+
+
+def _en(datos: object, ruta: tuple) -> object:
+    for paso in ruta:
+        datos = datos[paso]  # type: ignore[index]
+    return datos
+
+
+@pytest.mark.parametrize(("texto", "datos"), [
+    ("a: &x 1\nb: *x\n", {"a": 1, "b": 1}),                       # ancla y alias
+    ("a: !!str 12\nb: 12\n", {"a": "12", "b": 12}),                # etiqueta explícita
+    ("a: ! 12\n", {"a": 12}),                              # etiqueta «!»: como en PyYAML
+    ("? [1, 2]\n: lista\n", {"[1, 2]": "lista"}),                  # clave compuesta
+    ("a: yes\nb: ~\nc: 1.5\nd: 0x1F\ne: '3'\nf: \n", {
+        "a": True, "b": None, "c": 1.5, "d": 31, "e": "3", "f": None}),
+    ("- 1\n- [a, {b: c}]\n", [1, ["a", {"b": "c"}]]),             # raíz lista
+    ("solo texto\n", "solo texto"),                                 # raíz escalar
+])
+def test_casos_de_la_lectura_completa_dan_lo_mismo(texto: str, datos: object) -> None:
+    """Lo que la lectura rápida no arma (alias, etiquetas, claves compuestas) lo da la
+    completa; los escalares se resuelven igual en las dos."""
+    informe = Informe()
+    arbol = leer_texto(texto, "x.yml", informe)
+    completo = carga._leer_completo(texto, "x.yml", Informe())
+    assert informe.problemas == []
+    assert arbol is not None and completo is not None
+    assert arbol.datos == completo.datos == datos
 
 
 def test_posicion_sube_al_antecesor_con_marca() -> None:

@@ -2,7 +2,8 @@
 
 Leer el YAML con la posición de cada valor es lo más caro de cargar los datos. Entre dos
 construcciones (``mkdocs serve`` tras editar un archivo, o dos despliegues seguidos) casi
-todos los archivos son idénticos: su árbol (datos y marcas de línea y columna) se guarda en
+todos los archivos son idénticos: su árbol (datos y marcas de línea y columna; si son las de
+la lectura rápida, los bytes leídos permiten completarlas como al leer) se guarda en
 ``marshal`` con el SHA-256 de sus bytes como nombre, y la siguiente carga lo toma de ahí.
 
 La huella incluye la versión del lector (el código de ``carga``, PyYAML y Python), así que un
@@ -56,19 +57,21 @@ class CacheArboles:
         """El árbol guardado para estos bytes, con el nombre ``archivo``; ``None`` si no hay."""
         ruta = self._ruta(crudo)
         try:
-            datos, marcas, marcas_clave = marshal.loads(ruta.read_bytes())
+            datos, marcas, marcas_clave, parcial = marshal.loads(ruta.read_bytes())
             os.utime(ruta)  # para ``podar``: se usó hoy
         except (OSError, ValueError, EOFError, TypeError):
             self.fallos += 1
             return None
         self.aciertos += 1
-        return carga.Arbol(archivo, datos, marcas, marcas_clave)
+        # Con las marcas de la lectura rápida, los bytes permiten completarlas si se piden.
+        return carga.Arbol(archivo, datos, marcas, marcas_clave, crudo if parcial else None)
 
     def guardar(self, crudo: bytes, arbol: carga.Arbol) -> None:
         """Guarda el árbol de estos bytes (en silencio si no se puede)."""
         ruta = self._ruta(crudo)
         try:
-            contenido = marshal.dumps((arbol.datos, arbol.marcas, arbol.marcas_clave))
+            contenido = marshal.dumps((arbol.datos, arbol.marcas, arbol.marcas_clave,
+                                       arbol.fuente is not None))
             ruta.parent.mkdir(parents=True, exist_ok=True)
             temporal = ruta.with_name(f"{ruta.name}.{os.getpid()}.tmp")
             temporal.write_bytes(contenido)

@@ -1,9 +1,17 @@
 """Lectura de los archivos YAML de ``datos/`` en árboles que recuerdan línea y columna.
 
-Cada valor del árbol tiene una ruta (tupla de claves e índices); ``Arbol.marcas`` da la
-línea y columna (desde 1) donde empieza en el archivo, y ``Arbol.marcas_clave`` la de la
-clave que lo introduce. Las fechas se leen como texto (el esquema las valida), y las claves
-repetidas, que PyYAML aceptaría en silencio, se informan como error.
+Cada valor del árbol tiene una ruta (tupla de claves e índices); ``Arbol.posicion`` da la
+línea y columna (desde 1) donde empieza en el archivo, o donde empieza la clave que lo
+introduce. Las fechas se leen como texto (el esquema las valida), y las claves repetidas, que
+PyYAML aceptaría en silencio, se informan como error.
+
+Dos lecturas con el mismo resultado. La rápida arma el árbol directamente de los eventos del
+analizador de libyaml y anota solo dónde empieza cada objeto y cada lista: es lo que piden
+los registros del modelo (su línea) y es casi tres veces más rápida que componer los nodos de
+PyYAML con la marca de cada valor. La completa compone los nodos y anota todo; se usa cuando
+la rápida no basta (alias, etiquetas explícitas, claves repetidas, YAML mal formado: da el
+mensaje de error) y, solo si se pide la posición de algo sin marca (un mensaje de error del
+esquema o de las referencias), para completar las marcas de ese archivo desde su texto.
 """
 
 from __future__ import annotations
@@ -63,17 +71,29 @@ _RESOLVEDORES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 
 @dataclass
 class Arbol:
-    """Contenido de un archivo YAML con la posición de cada valor."""
+    """Contenido de un archivo YAML con la posición de cada valor.
+
+    ``marcas`` y ``marcas_clave`` tienen la línea y columna de cada valor y de cada clave; si
+    ``fuente`` (el texto del archivo, o sus bytes) no es ``None``, solo las de objetos y
+    listas (la lectura rápida), y la primera consulta de otra posición las completa
+    volviendo a leer ``fuente`` con la lectura completa."""
 
     archivo: str
     datos: Any
     marcas: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
     marcas_clave: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
+    fuente: str | bytes | None = field(default=None, compare=False, repr=False)
 
     def posicion(self, ruta: Ruta, clave: bool = False) -> tuple[int, int]:
         """Línea y columna de la ruta, o de su antecesor más cercano que tenga marca."""
-        tabla = self.marcas_clave if clave else self.marcas
         actual = tuple(ruta)
+        if not clave:
+            marca = self.marcas.get(actual)
+            if marca is not None:
+                return marca
+        if self.fuente is not None:
+            self._completar()
+        tabla = self.marcas_clave if clave else self.marcas
         while actual:
             if actual in tabla:
                 return tabla[actual]
@@ -81,6 +101,102 @@ class Arbol:
                 return self.marcas[actual]
             actual = actual[:-1]
         return self.marcas.get((), (1, 1))
+
+    def _completar(self) -> None:
+        """Toma las marcas de todos los valores y claves de una lectura completa de
+        ``fuente``. Los datos no cambian: las dos lecturas dan el mismo árbol."""
+        fuente, self.fuente = self.fuente, None
+        texto = normalizar(fuente.decode("utf-8")) if isinstance(fuente, bytes) else fuente
+        completo = _leer_completo(texto or "", self.archivo, Informe())
+        if completo is not None:
+            self.marcas, self.marcas_clave = completo.marcas, completo.marcas_clave
+
+
+class _Lento(Exception):
+    """El archivo necesita la lectura completa (ver ``_leer_rapido``)."""
+
+
+def _escalar(evento: yaml.ScalarEvent, cargador: _Cargador) -> Any:
+    """El valor de un escalar sin etiqueta ni ancla, como lo daría la lectura completa."""
+    valor: str = evento.value
+    if evento.implicit[0]:  # sin comillas: lo que reconozca el primer resolvedor
+        for etiqueta, regex in _RESOLVEDORES.get(valor[:1], _COMODINES):
+            if regex.match(valor):
+                if etiqueta == _TEXTO:
+                    return valor
+                nodo = yaml.ScalarNode(etiqueta, valor, evento.start_mark, evento.end_mark,
+                                       evento.style)
+                constructor = cargador.yaml_constructors.get(etiqueta)
+                if constructor is None:  # p. ej. «<<» (fusión) o «=»: que responda la completa
+                    raise _Lento
+                return constructor(cargador, nodo)
+    return valor
+
+
+def _leer_rapido(cargador: _Cargador) -> tuple[Any, dict[Ruta, tuple[int, int]]]:
+    """Los datos del único documento de ``cargador`` y la marca de cada objeto y lista, de
+    los eventos del analizador. ``_Lento`` si hace falta la lectura completa."""
+    siguiente = cargador.get_event
+    if type(siguiente()) is not yaml.StreamStartEvent:
+        raise _Lento
+    if type(siguiente()) is not yaml.DocumentStartEvent:
+        raise _Lento  # archivo vacío: la lectura completa lo informa
+    marcas: dict[Ruta, tuple[int, int]] = {}
+    pila: list[tuple[Any, Ruta, Any]] = []  # (contenedor, su ruta, clave pendiente)
+    contenedor: Any = None  # dict o list en construcción; None: aún en la raíz
+    ruta: Ruta = ()
+    clave: Any = None
+    escalar, mapa, fin_mapa = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
+    lista, fin_lista = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+    while True:
+        evento = siguiente()
+        tipo = type(evento)
+        if type(contenedor) is dict and clave is None:  # se espera una clave o el fin
+            if tipo is escalar and evento.tag is None and evento.anchor is None:
+                clave = _escalar(evento, cargador)
+                if not isinstance(clave, str):
+                    clave = str(clave)
+                if clave in contenedor:
+                    raise _Lento  # clave repetida: la completa da el error con sus líneas
+                continue
+            if tipo is not fin_mapa:
+                raise _Lento
+            valor = contenedor
+            contenedor, ruta, clave = pila.pop()
+        elif tipo is escalar:
+            if evento.tag is not None or evento.anchor is not None:
+                raise _Lento
+            valor = _escalar(evento, cargador)
+        elif tipo is mapa or tipo is lista:
+            if evento.tag is not None or evento.anchor is not None:
+                raise _Lento
+            if contenedor is None:
+                hija: Ruta = ()
+            elif type(contenedor) is dict:
+                hija = (*ruta, clave)
+            else:
+                hija = (*ruta, len(contenedor))
+            marca = evento.start_mark
+            marcas[hija] = (marca.line + 1, marca.column + 1)
+            pila.append((contenedor, ruta, clave))
+            contenedor, ruta, clave = ({} if tipo is mapa else []), hija, None
+            continue
+        elif tipo is fin_lista:
+            valor = contenedor
+            contenedor, ruta, clave = pila.pop()
+        else:  # alias u otro evento: la completa
+            raise _Lento
+        if contenedor is None:
+            break
+        if type(contenedor) is dict:
+            contenedor[clave] = valor
+            clave = None
+        else:
+            contenedor.append(valor)
+    if type(siguiente()) is not yaml.DocumentEndEvent or \
+            type(siguiente()) is not yaml.StreamEndEvent:
+        raise _Lento  # más de un documento: la completa da el error
+    return valor, marcas
 
 
 def _marca(nodo: yaml.Node) -> tuple[int, int]:
@@ -120,6 +236,19 @@ def _convertir(nodo: yaml.Node, ruta: Ruta, arbol: Arbol, cargador: _Cargador,
 
 def leer_texto(texto: str, archivo: str, informe: Informe) -> Arbol | None:
     """Convierte el texto YAML de ``archivo`` en un árbol; ``None`` si no se puede leer."""
+    cargador = _Cargador(texto)
+    try:
+        datos, marcas = _leer_rapido(cargador)
+    except (_Lento, yaml.YAMLError):
+        return _leer_completo(texto, archivo, informe)
+    finally:
+        cargador.dispose()
+    return Arbol(archivo, datos, marcas, {}, texto)
+
+
+def _leer_completo(texto: str, archivo: str, informe: Informe) -> Arbol | None:
+    """Lectura completa: compone los nodos de PyYAML y anota la marca de cada valor y clave;
+    informa los errores de sintaxis y las claves repetidas."""
     arbol = Arbol(archivo=archivo, datos=None)
     cargador = _Cargador(texto)
     try:
@@ -140,6 +269,11 @@ def leer_texto(texto: str, archivo: str, informe: Informe) -> Arbol | None:
     finally:
         cargador.dispose()
     return arbol
+
+
+def normalizar(texto: str) -> str:
+    """Saltos de línea como ``\\n`` (como ``Path.read_text``)."""
+    return texto.replace("\r\n", "\n").replace("\r", "\n")
 
 
 _TRADUCCIONES = {
@@ -218,7 +352,7 @@ def leer_archivo(ruta: Path, base: Path, informe: Informe,
         informe.error(nombre, linea, columna, f"el archivo no está en UTF-8 (byte {exc.start}, "
                       f"0x{crudo[exc.start]:02x}); se esperaba texto en UTF-8")
         return None
-    texto = texto.replace("\r\n", "\n").replace("\r", "\n")  # como ``Path.read_text``
+    texto = normalizar(texto)
     problemas = len(informe.problemas)
     arbol = leer_texto(texto, nombre, informe)
     if cache is not None and arbol is not None and len(informe.problemas) == problemas:

@@ -8,14 +8,12 @@ columna del valor (o de la clave, para campos desconocidos).
 
 from __future__ import annotations
 
-import copy
 import json
-from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import fastjsonschema
+import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 
 from .carga import Arbol
@@ -38,20 +36,20 @@ def _validador(nombre: str) -> Draft202012Validator:
 
 
 @cache
-def _rapido(nombre: str) -> Callable[[Any], Any]:
-    """Validador compilado con ``fastjsonschema`` (unas veinte veces más rápido): responde
-    «válido o no»; los mensajes detallados los da ``jsonschema`` solo para lo inválido."""
-    # ``compile`` modifica el esquema que recibe: se le da una copia, no el publicado.
-    return fastjsonschema.compile(copy.deepcopy(cargar_esquema(nombre)))
+def _rapido(nombre: str) -> Any:
+    """Validador de ``jsonschema-rs`` (compilado; unas cien veces más rápido que
+    ``jsonschema``): responde «válido o no»; los mensajes detallados los da ``jsonschema``,
+    que es la referencia, solo para lo que este rechaza."""
+    return jsonschema_rs.validator_for(cargar_esquema(nombre))
 
 
 def es_valido(datos: Any, nombre_esquema: str) -> bool:
-    """Si ``datos`` cumple el esquema (camino rápido)."""
+    """Si ``datos`` cumple el esquema (camino rápido). Un rechazo se confirma con
+    ``jsonschema`` en ``validar_arbol``: si allí no hay errores, el archivo es válido."""
     try:
-        _rapido(nombre_esquema)(datos)
-    except fastjsonschema.JsonSchemaException:
+        return bool(_rapido(nombre_esquema).is_valid(datos))
+    except (ValueError, TypeError):  # un valor que no es JSON: que decida ``jsonschema``
         return False
-    return True
 
 
 _TIPOS = {

@@ -91,7 +91,8 @@ def _empaquetar(leidos: list[Leido], problemas: list[Problema]) -> bytes:
     escriben y se leen más rápido que con ``pickle`` (los árboles son eso)."""
     return marshal.dumps((
         [(str(leido.ruta), leido.valido, None if leido.arbol is None else (
-            leido.arbol.archivo, leido.arbol.datos, leido.arbol.marcas, leido.arbol.marcas_clave))
+            leido.arbol.archivo, leido.arbol.datos, leido.arbol.marcas, leido.arbol.marcas_clave,
+            leido.arbol.fuente))
          for leido in leidos],
         [(p.archivo, p.linea, p.columna, p.nivel, p.mensaje) for p in problemas]))
 
