@@ -117,33 +117,42 @@ class _Lento(Exception):
 
 
 def _escalar(evento: yaml.ScalarEvent, cargador: _Cargador) -> Any:
-    """El valor de un escalar sin etiqueta ni ancla, como lo daría la lectura completa."""
+    """El valor de un escalar sin comillas, etiqueta ni ancla cuyo primer carácter puede
+    empezar algo que no es texto (número, verdadero/falso, nulo…), como lo daría la lectura
+    completa: lo que reconozca el primer resolvedor implícito, o el texto."""
     valor: str = evento.value
-    if evento.implicit[0]:  # sin comillas: lo que reconozca el primer resolvedor
-        for etiqueta, regex in _RESOLVEDORES.get(valor[:1], _COMODINES):
-            if regex.match(valor):
-                if etiqueta == _TEXTO:
-                    return valor
-                nodo = yaml.ScalarNode(etiqueta, valor, evento.start_mark, evento.end_mark,
-                                       evento.style)
-                constructor = cargador.yaml_constructors.get(etiqueta)
-                if constructor is None:  # p. ej. «<<» (fusión) o «=»: que responda la completa
-                    raise _Lento
-                return constructor(cargador, nodo)
+    for etiqueta, regex in _RESOLVEDORES.get(valor[:1], _COMODINES):
+        if regex.match(valor):
+            if etiqueta == _TEXTO:
+                return valor
+            nodo = yaml.ScalarNode(etiqueta, valor, evento.start_mark, evento.end_mark,
+                                   evento.style)
+            constructor = cargador.yaml_constructors.get(etiqueta)
+            if constructor is None:  # p. ej. «<<» (fusión) o «=»: que responda la completa
+                raise _Lento
+            return constructor(cargador, nodo)
     return valor
 
 
 def _leer_rapido(cargador: _Cargador) -> tuple[Any, dict[Ruta, tuple[int, int]]]:
     """Los datos del único documento de ``cargador`` y la marca de cada objeto y lista, de
-    los eventos del analizador. ``_Lento`` si hace falta la lectura completa."""
+    los eventos del analizador. ``_Lento`` si hace falta la lectura completa.
+
+    Es el bucle más caliente de la carga (un paso por cada valor de los datos): por eso
+    resuelve en línea los escalares que solo pueden ser texto (entre comillas, o sin comillas
+    con un primer carácter que ningún resolvedor implícito reconoce)."""
     siguiente = cargador.get_event
     if type(siguiente()) is not yaml.StreamStartEvent:
         raise _Lento
     if type(siguiente()) is not yaml.DocumentStartEvent:
         raise _Lento  # archivo vacío: la lectura completa lo informa
+    if _COMODINES:  # pragma: no cover - PyYAML no tiene resolvedores sin carácter inicial
+        raise _Lento
+    iniciales = _RESOLVEDORES
     marcas: dict[Ruta, tuple[int, int]] = {}
-    pila: list[tuple[Any, Ruta, Any]] = []  # (contenedor, su ruta, clave pendiente)
+    pila: list[tuple[Any, bool, Ruta, Any]] = []  # (contenedor, es mapa, ruta, clave)
     contenedor: Any = None  # dict o list en construcción; None: aún en la raíz
+    en_mapa = False
     ruta: Ruta = ()
     clave: Any = None
     escalar, mapa, fin_mapa = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
@@ -151,44 +160,49 @@ def _leer_rapido(cargador: _Cargador) -> tuple[Any, dict[Ruta, tuple[int, int]]]
     while True:
         evento = siguiente()
         tipo = type(evento)
-        if type(contenedor) is dict and clave is None:  # se espera una clave o el fin
+        if en_mapa and clave is None:  # se espera una clave o el fin del objeto
             if tipo is escalar and evento.tag is None and evento.anchor is None:
-                clave = _escalar(evento, cargador)
-                if not isinstance(clave, str):
-                    clave = str(clave)
+                clave = evento.value
+                if evento.implicit[0] and clave[:1] in iniciales:
+                    clave = _escalar(evento, cargador)
+                    if not isinstance(clave, str):
+                        clave = str(clave)
                 if clave in contenedor:
                     raise _Lento  # clave repetida: la completa da el error con sus líneas
                 continue
             if tipo is not fin_mapa:
                 raise _Lento
             valor = contenedor
-            contenedor, ruta, clave = pila.pop()
+            contenedor, en_mapa, ruta, clave = pila.pop()
         elif tipo is escalar:
             if evento.tag is not None or evento.anchor is not None:
                 raise _Lento
-            valor = _escalar(evento, cargador)
+            valor = evento.value
+            if evento.implicit[0] and valor[:1] in iniciales:
+                valor = _escalar(evento, cargador)
         elif tipo is mapa or tipo is lista:
             if evento.tag is not None or evento.anchor is not None:
                 raise _Lento
             if contenedor is None:
                 hija: Ruta = ()
-            elif type(contenedor) is dict:
+            elif en_mapa:
                 hija = (*ruta, clave)
             else:
                 hija = (*ruta, len(contenedor))
             marca = evento.start_mark
             marcas[hija] = (marca.line + 1, marca.column + 1)
-            pila.append((contenedor, ruta, clave))
-            contenedor, ruta, clave = ({} if tipo is mapa else []), hija, None
+            pila.append((contenedor, en_mapa, ruta, clave))
+            en_mapa = tipo is mapa
+            contenedor, ruta, clave = ({} if en_mapa else []), hija, None
             continue
         elif tipo is fin_lista:
             valor = contenedor
-            contenedor, ruta, clave = pila.pop()
+            contenedor, en_mapa, ruta, clave = pila.pop()
         else:  # alias u otro evento: la completa
             raise _Lento
         if contenedor is None:
             break
-        if type(contenedor) is dict:
+        if en_mapa:
             contenedor[clave] = valor
             clave = None
         else:
