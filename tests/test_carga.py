@@ -116,6 +116,11 @@ def _en(datos: object, ruta: tuple) -> object:
     ("? [1, 2]\n: lista\n", {"[1, 2]": "lista"}),                  # clave compuesta
     ("a: yes\nb: ~\nc: 1.5\nd: 0x1F\ne: '3'\nf: \n", {
         "a": True, "b": None, "c": 1.5, "d": 31, "e": "3", "f": None}),
+    ("a: Nothing\nb: No\nc: nullish\nd: NULL\ne: Off\nf: Offset\ng: 2024-03\nh: 1_000\n"
+     "i: .5\nj: -.inf\nk: 190:20:30\nl: <<x\nYes: 1\nnull: 2\n", {
+         "a": "Nothing", "b": False, "c": "nullish", "d": None, "e": False, "f": "Offset",
+         "g": "2024-03", "h": 1000, "i": 0.5, "j": float("-inf"), "k": 685230, "l": "<<x",
+         "True": 1, "None": 2}),                                    # largos y caracteres iniciales
     ("- 1\n- [a, {b: c}]\n", [1, ["a", {"b": "c"}]]),             # raíz lista
     ("solo texto\n", "solo texto"),                                 # raíz escalar
 ])

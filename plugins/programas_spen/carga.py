@@ -17,6 +17,7 @@ esquema o de las referencias), para completar las marcas de ese archivo desde su
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,6 +67,27 @@ _COMODINES = tuple(_Cargador.yaml_implicit_resolvers.get(None, ()))
 _RESOLVEDORES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     inicial: (*resolvers, *_COMODINES)
     for inicial, resolvers in _Cargador.yaml_implicit_resolvers.items() if inicial is not None
+}
+
+
+def _largo_maximo(regex: re.Pattern[str]) -> int:
+    """El largo máximo de un texto que ``regex`` puede reconocer (más uno, por el salto de
+    línea que admite ``$``); sin límite si no se puede saber."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        maximo = _parser.parse(regex.pattern, regex.flags).getwidth()[1]
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError):
+        return sys.maxsize
+    return sys.maxsize if maximo >= _parser.MAXREPEAT else maximo + 1
+
+
+#: Por carácter inicial, el largo máximo de un escalar sin comillas que algún resolvedor
+#: implícito puede reconocer: «yes», «false», «null»… son cortos; los números, sin límite.
+#: Un escalar más largo, o con otro carácter inicial, es texto sin probar ninguna regex.
+_LARGO_MAXIMO: dict[str, int] = {
+    inicial: max(_largo_maximo(regex) for _, regex in resolvers)
+    for inicial, resolvers in _RESOLVEDORES.items()
 }
 
 
@@ -139,8 +161,9 @@ def _leer_rapido(cargador: _Cargador) -> tuple[Any, dict[Ruta, tuple[int, int]]]
     los eventos del analizador. ``_Lento`` si hace falta la lectura completa.
 
     Es el bucle más caliente de la carga (un paso por cada valor de los datos): por eso
-    resuelve en línea los escalares que solo pueden ser texto (entre comillas, o sin comillas
-    con un primer carácter que ningún resolvedor implícito reconoce)."""
+    resuelve en línea los escalares que solo pueden ser texto: entre comillas, o sin comillas
+    con un primer carácter o un largo que ningún resolvedor implícito admite (ver
+    ``_LARGO_MAXIMO``)."""
     siguiente = cargador.get_event
     if type(siguiente()) is not yaml.StreamStartEvent:
         raise _Lento
@@ -148,7 +171,7 @@ def _leer_rapido(cargador: _Cargador) -> tuple[Any, dict[Ruta, tuple[int, int]]]
         raise _Lento  # archivo vacío: la lectura completa lo informa
     if _COMODINES:  # pragma: no cover - PyYAML no tiene resolvedores sin carácter inicial
         raise _Lento
-    iniciales = _RESOLVEDORES
+    largos = _LARGO_MAXIMO
     marcas: dict[Ruta, tuple[int, int]] = {}
     pila: list[tuple[Any, bool, Ruta, Any]] = []  # (contenedor, es mapa, ruta, clave)
     contenedor: Any = None  # dict o list en construcción; None: aún en la raíz
@@ -163,7 +186,7 @@ def _leer_rapido(cargador: _Cargador) -> tuple[Any, dict[Ruta, tuple[int, int]]]
         if en_mapa and clave is None:  # se espera una clave o el fin del objeto
             if tipo is escalar and evento.tag is None and evento.anchor is None:
                 clave = evento.value
-                if evento.implicit[0] and clave[:1] in iniciales:
+                if evento.implicit[0] and len(clave) <= largos.get(clave[:1], -1):
                     clave = _escalar(evento, cargador)
                     if not isinstance(clave, str):
                         clave = str(clave)
@@ -178,7 +201,7 @@ def _leer_rapido(cargador: _Cargador) -> tuple[Any, dict[Ruta, tuple[int, int]]]
             if evento.tag is not None or evento.anchor is not None:
                 raise _Lento
             valor = evento.value
-            if evento.implicit[0] and valor[:1] in iniciales:
+            if evento.implicit[0] and len(valor) <= largos.get(valor[:1], -1):
                 valor = _escalar(evento, cargador)
         elif tipo is mapa or tipo is lista:
             if evento.tag is not None or evento.anchor is not None:

@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
-from .modelo import Calendario, Catalogo, Datos, Documento, Nota
+from .modelo import Calendario, Catalogo, Datos, Documento, Nota, Rango
 from .problemas import Informe
 from .texto import NOMBRES_MESES, nombre_mes
 
 _ANIO = re.compile(r"\b(19|20)\d{2}\b")
+
+
+@cache
+def _columnas(periodo: Rango) -> frozenset[str]:
+    """Los meses de la tabla de un periodo (se consultan por cada registro con calendario)."""
+    return frozenset(periodo.meses())
 
 
 def _aviso(informe: Informe, doc: Documento, linea: int, mensaje: str) -> None:
@@ -52,7 +59,7 @@ def _calendario(doc: Documento, informe: Informe, calendario: Calendario | None,
                "columnas de meses de la tabla")
     if doc.periodo is None:
         return
-    columnas = set(doc.periodo.meses())
+    columnas = _columnas(doc.periodo)
     fuera = [m for m in calendario.meses if m not in columnas]
     if calendario.rango:
         fuera += [m for m in (calendario.rango.desde, calendario.rango.hasta) if m not in columnas]

@@ -8,6 +8,7 @@ su archivo de datos, para los mensajes de validación). Ningún registro conoce 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 EstadoCalendario = Literal["meses", "periodo", "permanente", "no_dado"]
@@ -73,15 +74,22 @@ class Rango:
 
     def meses(self) -> tuple[str, ...]:
         """Los meses del rango en orden."""
-        anio, mes = int(self.desde[:4]), int(self.desde[5:])
-        fin = (int(self.hasta[:4]), int(self.hasta[5:]))
-        resultado = []
-        while (anio, mes) <= fin:
-            resultado.append(f"{anio:04d}-{mes:02d}")
-            mes += 1
-            if mes == 13:
-                anio, mes = anio + 1, 1
-        return tuple(resultado)
+        return _meses_entre(self.desde, self.hasta)
+
+
+@cache
+def _meses_entre(desde: str, hasta: str) -> tuple[str, ...]:
+    """Los meses de ``desde`` a ``hasta`` (pocos pares distintos: los periodos de los
+    documentos, que la validación consulta por cada registro con calendario)."""
+    anio, mes = int(desde[:4]), int(desde[5:])
+    fin = (int(hasta[:4]), int(hasta[5:]))
+    resultado = []
+    while (anio, mes) <= fin:
+        resultado.append(f"{anio:04d}-{mes:02d}")
+        mes += 1
+        if mes == 13:
+            anio, mes = anio + 1, 1
+    return tuple(resultado)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ errores, de modo que un error no produzca una cascada de errores falsos en otros
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,22 +23,29 @@ COLECCIONES_CON_ID: tuple[tuple[str | int, ...], ...] = (
 )
 
 
-def recorrer(datos: Any, patron: tuple[str | int, ...], ruta: Ruta = ()) -> Iterator[tuple[Ruta, Any]]:
+def recorrer(datos: Any, patron: tuple[str | int, ...], ruta: Ruta = ()) -> list[tuple[Ruta, Any]]:
     """Pares (ruta, valor) que casan con ``patron`` ("*" recorre una lista; un entero elige un
-    elemento), tolerante a formas inesperadas (las ignora)."""
-    if not patron:
-        yield ruta, datos
-        return
-    paso, resto = patron[0], patron[1:]
-    if paso == "*":
-        if isinstance(datos, list):
-            for i, valor in enumerate(datos):
-                yield from recorrer(valor, resto, (*ruta, i))
-    elif isinstance(paso, int):
-        if isinstance(datos, list) and 0 <= paso < len(datos):
-            yield from recorrer(datos[paso], resto, (*ruta, paso))
-    elif isinstance(datos, dict) and paso in datos:
-        yield from recorrer(datos[paso], resto, (*ruta, paso))
+    elemento), en el orden del archivo, tolerante a formas inesperadas (las ignora). Se
+    recorre por niveles (sin generadores anidados): se llama cientos de miles de veces."""
+    actuales: list[tuple[Ruta, Any]] = [(ruta, datos)]
+    for paso in patron:
+        siguientes: list[tuple[Ruta, Any]] = []
+        if paso == "*":
+            for camino, valor in actuales:
+                if type(valor) is list:
+                    siguientes += [((*camino, i), hijo) for i, hijo in enumerate(valor)]
+        elif isinstance(paso, int):
+            for camino, valor in actuales:
+                if type(valor) is list and 0 <= paso < len(valor):
+                    siguientes.append(((*camino, paso), valor[paso]))
+        else:
+            for camino, valor in actuales:
+                if type(valor) is dict and paso in valor:
+                    siguientes.append(((*camino, paso), valor[paso]))
+        if not siguientes:
+            return siguientes
+        actuales = siguientes
+    return actuales
 
 
 def _id_de(valor: Any) -> str | None:
