@@ -138,22 +138,36 @@ class _Lento(Exception):
     """El archivo necesita la lectura completa (ver ``_leer_rapido``)."""
 
 
+#: Escalares ya resueltos por ``_escalar`` (su valor depende solo del texto; los meses, las
+#: fechas y los números se repiten mucho). Se vacía al llegar a ``_RESUELTOS_MAXIMO``.
+_RESUELTOS: dict[str, Any] = {}
+_RESUELTOS_MAXIMO = 65536
+
+
 def _escalar(evento: yaml.ScalarEvent, cargador: _Cargador) -> Any:
     """El valor de un escalar sin comillas, etiqueta ni ancla cuyo primer carácter puede
     empezar algo que no es texto (número, verdadero/falso, nulo…), como lo daría la lectura
-    completa: lo que reconozca el primer resolvedor implícito, o el texto."""
+    completa: lo que reconozca el primer resolvedor implícito, o el texto. Los valores son
+    inmutables (texto, número, verdadero/falso, nulo), así que se pueden reutilizar."""
     valor: str = evento.value
+    try:
+        return _RESUELTOS[valor]
+    except KeyError:
+        pass
+    resultado: Any = valor
     for etiqueta, regex in _RESOLVEDORES.get(valor[:1], _COMODINES):
         if regex.match(valor):
-            if etiqueta == _TEXTO:
-                return valor
-            nodo = yaml.ScalarNode(etiqueta, valor, evento.start_mark, evento.end_mark,
-                                   evento.style)
-            constructor = cargador.yaml_constructors.get(etiqueta)
-            if constructor is None:  # p. ej. «<<» (fusión) o «=»: que responda la completa
-                raise _Lento
-            return constructor(cargador, nodo)
-    return valor
+            if etiqueta != _TEXTO:
+                constructor = cargador.yaml_constructors.get(etiqueta)
+                if constructor is None:  # p. ej. «<<» (fusión) o «=»: que responda la completa
+                    raise _Lento
+                resultado = constructor(cargador, yaml.ScalarNode(
+                    etiqueta, valor, evento.start_mark, evento.end_mark, evento.style))
+            break
+    if len(_RESUELTOS) >= _RESUELTOS_MAXIMO:
+        _RESUELTOS.clear()
+    _RESUELTOS[valor] = resultado
+    return resultado
 
 
 def _leer_rapido(cargador: _Cargador) -> tuple[Any, dict[Ruta, tuple[int, int]]]:

@@ -72,28 +72,33 @@ def _conversor(tipo: Any) -> Conversor:
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[str, Conversor | None], ...]:
+def _plan(cls: type) -> dict[str, Conversor | None]:
     """Los campos de ``cls`` con su conversor (``None`` si el valor pasa tal cual)."""
     tipos = typing.get_type_hints(cls)
-    plan = []
+    plan: dict[str, Conversor | None] = {}
     for campo in dataclasses.fields(cls):  # type: ignore[arg-type]
         conversor = _conversor(tipos[campo.name])
-        plan.append((campo.name, None if conversor is _identidad else conversor))
-    return tuple(plan)
+        plan[campo.name] = None if conversor is _identidad else conversor
+    return plan
 
 
 def construir(cls: type[T], datos: dict[str, Any], ruta: Ruta, arbol: Arbol,
               contexto: dict[str, str] | None = None) -> T:
-    """Crea un ``cls`` a partir de ``datos`` (un objeto del árbol en ``ruta``)."""
-    contexto = contexto or {}
+    """Crea un ``cls`` a partir de ``datos`` (un objeto del árbol en ``ruta``): sus campos
+    presentes en ``datos``, convertidos; ``linea`` (si falta) de la posición del objeto; los
+    demás que falten, de ``contexto``. Recorre las claves presentes, no todos los campos:
+    son cientos de miles de registros con muchos campos opcionales."""
+    plan = _plan(cls)
     argumentos: dict[str, Any] = {}
-    for nombre, conversor in _plan(cls):
-        if nombre in datos:
-            valor = datos[nombre]
+    for nombre, valor in datos.items():
+        if nombre in plan:
+            conversor = plan[nombre]
             argumentos[nombre] = (valor if conversor is None
-                                  else conversor(valor, (*ruta, nombre), arbol, contexto))
-        elif nombre == "linea":
-            argumentos["linea"] = arbol.posicion(ruta)[0]
-        elif nombre in contexto:
-            argumentos[nombre] = contexto[nombre]
+                                  else conversor(valor, (*ruta, nombre), arbol, contexto or {}))
+    if "linea" in plan and "linea" not in argumentos:
+        argumentos["linea"] = arbol.posicion(ruta)[0]
+    if contexto:
+        for nombre, valor in contexto.items():
+            if nombre in plan and nombre not in argumentos:
+                argumentos[nombre] = valor
     return cls(**argumentos)
