@@ -1,10 +1,12 @@
 """lectura: leer y validar en dos procesos da exactamente lo mismo, en el mismo orden, que en
-uno (árboles, validez y problemas, también con errores); el reparto da al auxiliar cerca de
-``PARTE_AUXILIAR`` de los bytes sin perder ni repetir archivos; si el proceso auxiliar falla,
-todo se lee en este proceso sin error visible; con pocos datos no se arranca ningún proceso."""
+uno (árboles, validez, registros y problemas, también con errores); el reparto es dinámico y
+los dos procesos leen; si el proceso auxiliar falla (al arrancar, a medias o con una
+respuesta ilegible), lo suyo se lee en este proceso sin error visible; con pocos datos no se
+arranca ningún proceso."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -41,7 +43,7 @@ def test_en_paralelo_igual_que_en_un_proceso(tmp_path: Path) -> None:
     dos, informe_dos = _leer(datos, paralelo=True)
     assert [leido.ruta for leido in dos] == archivos_de_datos(datos)
     assert dos == uno
-    assert informe_dos.errores == informe_uno.errores
+    assert informe_dos.problemas == informe_uno.problemas  # también en el mismo orden
     assert len(informe_uno.errores) >= 4
     assert [leido.valido for leido in uno].count(False) >= 3
 
@@ -81,16 +83,49 @@ def test_pocos_datos_no_arrancan_procesos(monkeypatch: pytest.MonkeyPatch) -> No
     assert len(leidos) == len(archivos_de_datos(DATOS)) and not informe.errores
 
 
-@pytest.mark.parametrize("tamanos", [[10, 10], [100, 1, 1, 1], list(range(1, 200)), [5] * 40])
-def test_reparto(tamanos: list[int]) -> None:
-    rutas = [Path(f"d/{i:03}.yml") for i in range(len(tamanos))]
-    por_ruta = dict(zip(rutas, tamanos, strict=True))
-    propias, ajenas = lectura.repartir(rutas, por_ruta)
-    assert sorted(propias + ajenas) == rutas
-    assert propias and ajenas
-    if len(tamanos) > 20:
-        parte = sum(por_ruta[r] for r in ajenas) / sum(tamanos)
-        assert abs(parte - lectura.PARTE_AUXILIAR) < 0.05
+def test_cola_de_mayor_a_menor() -> None:
+    rutas = [Path(f"d/{i:03}.yml") for i in range(5)]
+    tamanos = dict(zip(rutas, [5, 50, 5, 500, 1], strict=True))
+    assert lectura.cola(rutas, tamanos) == [rutas[3], rutas[1], rutas[0], rutas[2], rutas[4]]
+
+
+def test_los_dos_procesos_leen(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Con muchos archivos, el auxiliar recibe encargos y los devuelve: ninguno de los dos
+    procesos se queda sin leer."""
+    archivos: dict[str, str | bytes] = dict(archivos_base())
+    for i in range(60):
+        archivos[f"ine/2024/copia-{i:02}.yml"] = str(archivos[INFORME]).replace(
+            "id: informe", f"id: copia-{i:02}", 1)
+    datos = escribir(tmp_path, archivos)
+    uno, informe_uno = _leer(datos, paralelo=False)
+    with caplog.at_level("DEBUG", logger="programas_spen.lectura"):
+        dos, informe_dos = _leer(datos, paralelo=True)
+    assert dos == uno and informe_dos.problemas == informe_uno.problemas
+    [mensaje] = [r.getMessage() for r in caplog.records if "en paralelo:" in r.getMessage()]
+    aqui, auxiliar = (int(n) for n in re.findall(r"(\d+) archivos? aquí y (\d+)", mensaje)[0])
+    assert aqui > 0 and auxiliar > 0 and aqui + auxiliar == len(uno)
+
+
+def test_respuesta_ilegible_a_medias(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     caplog: pytest.LogCaptureFixture) -> None:
+    """Si una respuesta del auxiliar no se entiende, lo que tenía pendiente se lee aquí."""
+    datos = _con_problemas(tmp_path)
+    uno, informe_uno = _leer(datos, paralelo=False)
+    original = lectura._desempaquetar
+    llamadas = []
+
+    def a_medias(contenido: bytes, rutas: list[Path]):  # type: ignore[no-untyped-def]
+        llamadas.append(1)
+        if len(llamadas) == 2:
+            raise ValueError("dañada")
+        return original(contenido, rutas)
+
+    monkeypatch.setattr(lectura, "_desempaquetar", a_medias)
+    monkeypatch.setattr(lectura, "PENDIENTES_AUXILIAR", 3)
+    with caplog.at_level("INFO", logger="programas_spen.lectura"):
+        dos, informe_dos = _leer(datos, paralelo=True)
+    assert dos == uno and informe_dos.problemas == informe_uno.problemas
+    assert "ilegible" in caplog.text
 
 
 def test_procesos_disponibles() -> None:
