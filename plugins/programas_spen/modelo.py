@@ -33,7 +33,7 @@ ESTATUS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fuente:
     """Dónde está un registro en su documento fuente."""
 
@@ -65,7 +65,7 @@ class Fuente:
         return ", ".join(partes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rango:
     """Meses de ``desde`` a ``hasta`` (AAAA-MM), inclusive."""
 
@@ -92,7 +92,7 @@ def _meses_entre(desde: str, hasta: str) -> tuple[str, ...]:
     return tuple(resultado)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Calendario:
     """Cuándo ocurre algo, con el estado en que lo da la fuente (nunca adivinado)."""
 
@@ -105,7 +105,7 @@ class Calendario:
     nota: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Nota:
     """Nota al pie de una tabla, con su marca (``*``)."""
 
@@ -113,7 +113,7 @@ class Nota:
     texto: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sigla:
     """Una sigla o abreviatura que define el documento."""
 
@@ -123,7 +123,7 @@ class Sigla:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Seccion:
     """Un apartado de prosa del documento (Markdown literal)."""
 
@@ -134,7 +134,7 @@ class Seccion:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Variante:
     """Otra redacción del mismo texto en la fuente."""
 
@@ -142,7 +142,7 @@ class Variante:
     fuente: Fuente
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Eje:
     """Eje rector o eje de un plan."""
 
@@ -155,7 +155,7 @@ class Eje:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Objetivo:
     """Objetivo general o específico."""
 
@@ -168,7 +168,7 @@ class Objetivo:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineaAccion:
     """Línea de acción de un programa o plan."""
 
@@ -183,7 +183,7 @@ class LineaAccion:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actividad:
     """Actividad de un programa (por mecanismo) o fila de un cronograma."""
 
@@ -199,7 +199,7 @@ class Actividad:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mecanismo:
     """Mecanismo o proceso del SPEN con su tabla de actividades."""
 
@@ -215,7 +215,7 @@ class Mecanismo:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tema:
     """Tema (asunto) del programa anual de una comisión."""
 
@@ -230,7 +230,7 @@ class Tema:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cronograma:
     """Cronograma de un plan de trabajo."""
 
@@ -244,7 +244,7 @@ class Cronograma:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ficha:
     """Ficha técnica de una línea de acción."""
 
@@ -262,7 +262,7 @@ class Ficha:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SesionProgramada:
     """Sesión que un programa prevé (semana y mes)."""
 
@@ -277,7 +277,7 @@ class SesionProgramada:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Integrante:
     """Integrante de una comisión o firmante de un acuerdo."""
 
@@ -286,7 +286,7 @@ class Integrante:
     fuente: Fuente | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sesion:
     """Sesión celebrada de un órgano, tal como la nombra un documento."""
 
@@ -303,7 +303,7 @@ class Sesion:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Compromiso:
     """Compromiso o acuerdo de una comisión, con su seguimiento."""
 
@@ -326,7 +326,7 @@ class Compromiso:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PuntoAcuerdo:
     """Punto resolutivo de un acuerdo (Primero, Segundo…)."""
 
@@ -334,7 +334,7 @@ class PuntoAcuerdo:
     texto: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Acuerdo:
     """Lo que un documento dice de un acuerdo (se reúnen por número en el grafo)."""
 
@@ -356,7 +356,7 @@ class Acuerdo:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conteo:
     """Número que la prosa afirma sobre una colección de registros."""
 
@@ -368,7 +368,7 @@ class Conteo:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cifra:
     """Cifra resumen que publica el documento."""
 
@@ -382,7 +382,7 @@ class Cifra:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FuenteDocumento:
     """El archivo fuente del documento y lo que su extracción perdió."""
 
@@ -391,7 +391,7 @@ class FuenteDocumento:
     perdidas: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anexo:
     """Anexo del acuerdo al que pertenece el documento."""
 
@@ -399,7 +399,7 @@ class Anexo:
     titulo: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Presentacion:
     """Sesión (y punto del orden del día) en que se presentó el documento."""
 
@@ -408,7 +408,7 @@ class Presentacion:
     fuente: Fuente | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Documento:
     """Un documento fuente completo: un archivo de ``datos/``."""
 
@@ -456,7 +456,7 @@ class Documento:
         return tuple(getattr(self, nombre, ()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Institucion:
     """INE o un OPLE."""
 
@@ -469,7 +469,7 @@ class Institucion:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Organo:
     """Órgano de una institución (consejo, junta, comisión, dirección ejecutiva…)."""
 
@@ -484,7 +484,7 @@ class Organo:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Area:
     """Área responsable (dirección, subdirección, coordinación…)."""
 
@@ -497,7 +497,7 @@ class Area:
     linea: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Catalogo:
     """Instituciones, órganos y áreas de ``datos/instituciones.yml``."""
 
@@ -507,7 +507,7 @@ class Catalogo:
     archivo: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Datos:
     """Todo lo cargado y validado: el catálogo y los documentos."""
 
