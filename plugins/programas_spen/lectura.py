@@ -213,8 +213,10 @@ class _Auxiliar:
     def cerrar(self) -> None:
         """Espera al auxiliar (o lo termina) e informa si falló."""
         self.terminar_encargos()
+        if self.pendientes and self.proceso.poll() is None:
+            self.proceso.kill()  # lo que no devolvió se lee aquí: no hace falta esperarlo
         try:
-            self.proceso.wait(timeout=5 if self.pendientes else 30)
+            self.proceso.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proceso.kill()
             self.proceso.wait()
