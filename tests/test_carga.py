@@ -4,10 +4,12 @@ errores en español con archivo, línea y columna (sin excepción ni traza)."""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from programas_spen import carga
 from programas_spen.carga import Arbol, archivos_de_datos, leer_archivo, leer_texto
@@ -249,3 +251,57 @@ def test_archivos_de_datos(tmp_path: Path) -> None:
     (tmp_path / "dir.yml").mkdir()
     encontrados = [p.relative_to(tmp_path).as_posix() for p in archivos_de_datos(tmp_path)]
     assert encontrados == ["a.yaml", "b/1.yml", "b/2.yml"]
+
+
+_ESCALARES_RAROS = ("0o17", "017", "0x1F", "0b1010", "1e3", "1.5e-3", ".NaN", ".nan", "+.inf",
+                    "-.Inf", "1_000", "190:20:30", "-12", "+7", "0", "~", "Null", "NULL", "yes",
+                    "ON", "off", "n", "Y", "=", "2024-03-13", "2024-03", "12:30", "1.0", "-0",
+                    "texto", "Texto largo con: dos puntos", "«comillas»", "", " ", "#no", "a#b")
+
+
+def _igual(a: object, b: object) -> bool:
+    """Igualdad de datos que trata NaN como igual a NaN."""
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    if isinstance(a, dict) and isinstance(b, dict):
+        return list(a) == list(b) and all(_igual(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_igual(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b
+
+
+def _aleatorio(rng: random.Random, profundidad: int = 0) -> object:
+    eleccion = rng.random()
+    if profundidad > 3 or eleccion < 0.5:
+        return rng.choice(_ESCALARES_RAROS)
+    if eleccion < 0.75:
+        return [_aleatorio(rng, profundidad + 1) for _ in range(rng.randint(0, 4))]
+    return {rng.choice(_ESCALARES_RAROS[:30]) + str(i): _aleatorio(rng, profundidad + 1)
+            for i in range(rng.randint(0, 4))}
+
+
+@pytest.mark.parametrize("semilla", range(60))
+def test_las_dos_lecturas_coinciden_en_yaml_aleatorio(semilla: int) -> None:
+    """YAML escrito de muchas formas (bloque o flujo, con o sin comillas, escalares que
+    parecen números, fechas, nulos o booleanos): la lectura rápida da lo mismo que la
+    completa, datos y posiciones."""
+    rng = random.Random(semilla)
+    datos = {f"clave{i}": _aleatorio(rng) for i in range(rng.randint(1, 6))}
+    texto = yaml.safe_dump(datos, allow_unicode=True, sort_keys=False,
+                           default_flow_style=rng.choice([False, None, True]),
+                           default_style=rng.choice([None, None, '"', "'"]))
+    # además, sin comillas donde el volcador las puso (el escalar se resuelve al leer)
+    if semilla % 2:
+        texto = re.sub(r"'([0-9A-Za-z.+~=_:-]*)'", r"\1", texto)
+    informe_rapido, informe_completo = Informe(), Informe()
+    rapido = leer_texto(texto, "x.yml", informe_rapido)
+    completo = carga._leer_completo(texto, "x.yml", informe_completo)
+    assert [str(p) for p in informe_rapido.problemas] == [str(p) for p in informe_completo.problemas]
+    if completo is None:
+        assert rapido is None
+        return
+    assert rapido is not None and _igual(rapido.datos, completo.datos)
+    rutas = _todas_las_rutas(completo.datos)
+    for clave in (False, True):
+        assert ([rapido.posicion(r, clave) for r in rutas]
+                == [completo.posicion(r, clave) for r in rutas])
