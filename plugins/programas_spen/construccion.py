@@ -89,16 +89,16 @@ def construir(cls: type[T], datos: dict[str, Any], ruta: Ruta, arbol: Arbol,
     demás que falten, de ``contexto``. Recorre las claves presentes, no todos los campos:
     son cientos de miles de registros con muchos campos opcionales."""
     plan = _plan(cls)
+    contexto = contexto or {}
     argumentos: dict[str, Any] = {}
     for nombre, valor in datos.items():
         if nombre in plan:
             conversor = plan[nombre]
             argumentos[nombre] = (valor if conversor is None
-                                  else conversor(valor, (*ruta, nombre), arbol, contexto or {}))
+                                  else conversor(valor, (*ruta, nombre), arbol, contexto))
     if "linea" in plan and "linea" not in argumentos:
         argumentos["linea"] = arbol.posicion(ruta)[0]
-    if contexto:
-        for nombre, valor in contexto.items():
-            if nombre in plan and nombre not in argumentos:
-                argumentos[nombre] = valor
+    for nombre, valor in contexto.items():
+        if nombre in plan and nombre not in argumentos:
+            argumentos[nombre] = valor
     return cls(**argumentos)

@@ -283,6 +283,10 @@ def _en_paralelo(rutas: list[Path], orden: list[Path], base: Path, catalogo: Pat
             leidos[orden[indice]] = _con_registro(leido, catalogo)
             problemas[orden[indice]] = suyos
 
+    def leer_aqui(ruta: Path) -> None:
+        leido, problemas[ruta] = _leer_uno(ruta, base, catalogo, guardados)
+        leidos[ruta] = _con_registro(leido, catalogo)
+
     inicio = time.perf_counter()
     siguiente = 0  # el próximo de la cola sin asignar
     propios = 0
@@ -294,20 +298,16 @@ def _en_paralelo(rutas: list[Path], orden: list[Path], base: Path, catalogo: Pat
                 siguiente += 1
             if siguiente >= len(orden):
                 break
-        ruta = orden[siguiente]
+        leer_aqui(orden[siguiente])
         siguiente += 1
         propios += 1
-        leido, problemas[ruta] = _leer_uno(ruta, base, catalogo, guardados)
-        leidos[ruta] = _con_registro(leido, catalogo)
     if auxiliar is not None:
         auxiliar.terminar_encargos()
         while auxiliar.pendientes and auxiliar.vivo:
             guardar(auxiliar.recoger(esperar=True))
         auxiliar.cerrar()
         for indice in sorted(auxiliar.pendientes):  # lo que el auxiliar no devolvió
-            ruta = orden[indice]
-            leido, problemas[ruta] = _leer_uno(ruta, base, catalogo, guardados)
-            leidos[ruta] = _con_registro(leido, catalogo)
+            leer_aqui(orden[indice])
     log.debug("lectura en paralelo: %d archivos aquí y %d en el auxiliar, en %.2f s",
               propios, len(orden) - propios, time.perf_counter() - inicio)
     for ruta in rutas:
@@ -327,8 +327,9 @@ def main(argv: list[str]) -> int:
     índice de esa lista por línea de la entrada) escribe en la salida su respuesta. Un hilo
     escribe mientras el principal sigue leyendo, para no esperar a que el otro proceso
     recoja."""
-    rutas, base, catalogo, cache = marshal.loads(Path(argv[0]).read_bytes())
-    rutas = [Path(r) for r in rutas]
+    nombres, base_texto, catalogo_texto, cache = marshal.loads(Path(argv[0]).read_bytes())
+    rutas = [Path(r) for r in nombres]
+    base, catalogo = Path(base_texto), Path(catalogo_texto)
     guardados = None if cache is None else CacheArboles(Path(cache))
     salida: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
 
@@ -342,7 +343,7 @@ def main(argv: list[str]) -> int:
     with sin_recolector():
         for linea in sys.stdin.buffer:
             indice = int(linea)
-            leido, problemas = _leer_uno(rutas[indice], Path(base), Path(catalogo), guardados)
+            leido, problemas = _leer_uno(rutas[indice], base, catalogo, guardados)
             salida.put(_empaquetar(indice, leido, problemas))
     salida.put(None)
     escritor.join()
