@@ -29,11 +29,13 @@ class Construccion:
     codigo: int
 
 
-def construir(proyecto: Path, destino: Path, cache: Path | None = None) -> Construccion:
+def construir(proyecto: Path, destino: Path, cache: Path | None = None,
+              **variables: str) -> Construccion:
     """Ejecuta ``mkdocs build --strict`` del proyecto hacia ``destino``, con la caché del plugin
-    en ``cache`` (por omisión, una carpeta nueva junto a ``destino``: construcción desde cero)."""
+    en ``cache`` (por omisión, una carpeta nueva junto a ``destino``: construcción desde cero)
+    y las ``variables`` de entorno dadas (``ANEXOS_PDF="false"``, por ejemplo)."""
     cache = cache or destino.parent / f"{destino.name}-cache"
-    entorno = dict(os.environ, NO_MKDOCS_2_WARNING="1", PROGRAMAS_SPEN_CACHE=str(cache))
+    entorno = dict(os.environ, NO_MKDOCS_2_WARNING="1", PROGRAMAS_SPEN_CACHE=str(cache), **variables)
     proceso = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destino)],
         cwd=proyecto, capture_output=True, text=True, env=entorno, check=False)

@@ -278,6 +278,63 @@ def test_construccion_reproducible(sitio_construido: Construccion, tmp_path: Pat
     terceros = {p.relative_to(tercera.sitio): p.read_bytes()
                 for p in tercera.sitio.rglob("*") if p.is_file()}
     assert terceros == segundos
+    # sin la conversión anticipada (MkDocs convierte cada página en su bucle): lo mismo
+    cuarta = construir(RAIZ, tmp_path / "site-3", cache=cache, CONVERSION_ANTICIPADA="false")
+    assert cuarta.codigo == 0
+    cuartos = {p.relative_to(cuarta.sitio): p.read_bytes()
+               for p in cuarta.sitio.rglob("*") if p.is_file()}
+    assert cuartos == segundos
+
+
+def test_serve_solo_convierte_otra_vez_lo_que_cambia(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Como ``mkdocs serve``: tras editar un archivo de datos, la reconstrucción solo vuelve a
+    convertir las páginas cuyo Markdown cambió, y el sitio es el de una construcción nueva
+    sin conversión anticipada."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from programas_spen import conversion
+    from programas_spen import plugin as adaptador
+
+    proyecto = copiar_proyecto(tmp_path / "proyecto")
+    monkeypatch.setenv("ANEXOS_PDF", "false")
+    monkeypatch.setenv("PROGRAMAS_SPEN_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(adaptador, "_MEMORIA_CONVERSIONES", {})
+    convertidas: list[str] = []
+    convertir = conversion.Conversor.convertir
+
+    def contando(self: conversion.Conversor, archivo: object) -> conversion.Conversion:
+        convertidas.append(archivo.src_uri)  # type: ignore[attr-defined]
+        return convertir(self, archivo)
+
+    monkeypatch.setattr(conversion.Conversor, "convertir", contando)
+    monkeypatch.setattr(conversion.paralelo, "MINIMO_TAREAS", 10**9)  # todo aquí, para contar
+
+    def reconstruir(destino: Path) -> None:
+        config = load_config(str(proyecto / "mkdocs.yml"), site_dir=str(destino))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+
+    reconstruir(tmp_path / "s1")
+    todas = len(convertidas)
+    assert todas > 100
+    convertidas.clear()
+    reconstruir(tmp_path / "s1b")
+    assert convertidas == []  # nada cambió
+    archivo = proyecto / "datos/ine/2020/ine-pat-spen-2020.yml"
+    texto = archivo.read_text(encoding="utf-8")
+    corto = re.search(r"^titulo_corto: (.+)$", texto, re.MULTILINE)
+    assert corto
+    archivo.write_text(texto.replace(corto.group(0), corto.group(0) + " EDITADO", 1), encoding="utf-8")
+    reconstruir(tmp_path / "s2")
+    assert "documentos/ine-pat-spen-2020/index.md" in convertidas
+    assert 0 < len(convertidas) < todas / 2
+    nueva = construir(proyecto, tmp_path / "s3", CONVERSION_ANTICIPADA="false", ANEXOS_PDF="false")
+    assert nueva.codigo == 0, nueva.salida
+    servidos = {p.relative_to(tmp_path / "s2"): p.read_bytes() for p in (tmp_path / "s2").rglob("*") if p.is_file()}
+    nuevos = {p.relative_to(nueva.sitio): p.read_bytes() for p in nueva.sitio.rglob("*") if p.is_file()}
+    assert servidos.keys() == nuevos.keys()
+    assert [r for r in servidos if servidos[r] != nuevos[r]] == []
 
 
 ROTURAS = {

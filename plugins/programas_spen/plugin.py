@@ -7,12 +7,15 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from .conversion import Conversion, Conversor, IndiceConPrevias, aplicar, huella
 from .exportar.cache_pdf import CachePdf
 from .sitio import URL_BASE, DatosInvalidos, Fragmentos, con_metadatos, construir_sitio
 
@@ -21,6 +24,32 @@ log = logging.getLogger("mkdocs.plugins.programas_spen")
 #: PDF de los anexos por huella de su HTML, en el proceso: ``mkdocs serve`` vuelve a cargar la
 #: configuración (y crea otro plugin) en cada reconstrucción, y así solo rehace los que cambian.
 _MEMORIA_PDF: dict[str, Any] = {}
+
+#: Páginas generadas ya convertidas en ``mkdocs serve``, por ruta: (huella de su fuente y
+#: del contexto, conversión). Una reconstrucción solo convierte las páginas que cambiaron.
+_MEMORIA_CONVERSIONES: dict[str, tuple[bytes, Conversion]] = {}
+
+
+
+class _BytecodeEnMemoria(jinja2.BytecodeCache):
+    """Plantillas de Jinja ya compiladas, en el proceso: MkDocs crea el entorno de Jinja
+    de nuevo en cada reconstrucción de ``mkdocs serve`` y compilaba otra vez todas las
+    plantillas de Material. La clave de Jinja incluye la huella del texto de la plantilla,
+    así que una plantilla editada se vuelve a compilar."""
+
+    def __init__(self) -> None:
+        self.compiladas: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        codigo = self.compiladas.get(bucket.key)
+        if codigo is not None:
+            bucket.bytecode_from_string(codigo)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiladas[bucket.key] = bucket.bytecode_to_string()
+
+
+_PLANTILLAS = _BytecodeEnMemoria()
 
 #: Páginas convertidas entre dos recogidas de basura (ver ``on_page_content``).
 PAGINAS_POR_TANDA = 500
@@ -37,6 +66,10 @@ class ProgramasSpenConfig(Config):
     #: ya leídos y los PDF de los anexos, para que la siguiente solo lea los archivos y genere
     #: los PDF que cambiaron; vacía: sin caché en disco.
     cache = config_options.Type(str, default=".cache/programas-spen")
+    #: Convertir las páginas generadas antes del bucle de MkDocs, en dos procesos si se puede
+    #: (ver ``conversion``); el sitio es el mismo byte a byte. ``false``: MkDocs las convierte
+    #: una por una, como a las escritas a mano.
+    conversion_anticipada = config_options.Type(bool, default=True)
 
 
 class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
@@ -47,11 +80,23 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.paginas_vistas = 0
         self.directorio: Path | None = None
         self.cache: Path | None = None
+        self.sirviendo = False
+        self.previas: dict[str, Conversion] = {}
+        self.pendientes: dict[str, Conversion] = {}
+        self.indice: IndiceConPrevias | None = None
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        """Recuerda si se sirve el sitio (``mkdocs serve``): entonces las conversiones de las
+        páginas se guardan entre reconstrucciones."""
+        self.sirviendo = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         """Reinicia el estado de cada construcción (``mkdocs serve`` conserva el plugin)."""
         self.fragmentos = None
         self.paginas_vistas = 0
+        self.previas = {}
+        self.pendientes = {}
+        self.indice = None
         base = Path(config.config_file_path).parent
         self.directorio = (base / self.config.datos).resolve()
         self.cache = (base / self.config.cache).resolve() if self.config.cache else None
@@ -101,6 +146,44 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         gc.freeze()
         return files
 
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        """Convierte de antemano las páginas generadas, en dos procesos si se puede (ver
+        ``conversion``); el bucle de MkDocs aplica después cada resultado."""
+        if not self.config.conversion_anticipada:
+            return nav
+        busqueda = _indice_de_material(config)
+        self.indice = None if busqueda is None else IndiceConPrevias(busqueda)
+        archivos = [f for f in files.documentation_pages()
+                    if f.generated_by and (f.page is not None or f.inclusion.is_not_in_nav())]
+        conversor = Conversor(
+            config=config, files=files,
+            pagina_de=lambda f: f.page if f.page is not None else Page(None, f, config),
+            on_page_markdown=config.plugins.on_page_markdown,
+            nuevo_indice=None if busqueda is None else lambda: type(busqueda)(**busqueda.config))
+        if not self.sirviendo:
+            self.previas = conversor.convertir_todas(archivos)
+        else:
+            contexto = huella(repr((sorted(f.src_uri for f in files), config.markdown_extensions,
+                                    config.mdx_configs, config.use_directory_urls)))
+            fuentes = {f.src_uri: huella(f.content_string) + contexto for f in archivos}
+            nuevas = conversor.convertir_todas([
+                f for f in archivos
+                if _MEMORIA_CONVERSIONES.get(f.src_uri, (b"",))[0] != fuentes[f.src_uri]])
+            for ruta, conversion in nuevas.items():
+                _MEMORIA_CONVERSIONES[ruta] = (fuentes[ruta], conversion)
+            for ruta in set(_MEMORIA_CONVERSIONES) - set(fuentes):
+                del _MEMORIA_CONVERSIONES[ruta]
+            self.previas = {ruta: _MEMORIA_CONVERSIONES[ruta][1] for ruta in fuentes}
+        if self.indice is not None:
+            self.indice.instalar()
+        return nav
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        """En ``mkdocs serve``, las plantillas compiladas se guardan entre reconstrucciones."""
+        if self.sirviendo and env.bytecode_cache is None:
+            env.bytecode_cache = _PLANTILLAS
+        return env
+
     def on_post_build(self, config: Any) -> None:
         """Devuelve al recolector los objetos apartados en ``on_files``."""
         gc.unfreeze()
@@ -111,7 +194,15 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         """Incluye los fragmentos generados en las páginas escritas a mano."""
-        if self.fragmentos is None or page.file.generated_by:
+        if page.file.generated_by:
+            conversion = self.previas.pop(page.file.src_uri, None)
+            if conversion is not None and conversion.huella == huella(markdown):
+                # ya convertida en ``on_nav``: MkDocs convierte un texto vacío y
+                # ``on_page_content`` pone el resultado
+                self.pendientes[page.file.src_uri] = conversion
+                return ""
+            return markdown
+        if self.fragmentos is None:
             return markdown
         return self.fragmentos.incluir(markdown, page.file.src_uri)
 
@@ -119,6 +210,11 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         """Suelta el Markdown de una página generada ya convertida: MkDocs convierte todas las
         páginas antes de escribir la primera, y no vuelve a leer su Markdown."""
         if page.file.generated_by:
+            conversion = self.pendientes.pop(page.file.src_uri, None)
+            if conversion is not None:
+                html = aplicar(page, conversion, files.get_file_from_path)
+                if self.indice is not None and conversion.busqueda is not None:
+                    self.indice.previas[page.file.src_uri] = (html, conversion.busqueda)
             page.markdown = None
             page.file.content_string = ""
         self._por_tandas()
@@ -147,3 +243,18 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         if self.directorio is not None:
             server.watch(str(self.directorio))
         return server
+
+
+def _indice_de_material(config: Any) -> Any:
+    """El índice de búsqueda del plugin de búsqueda de Material, si está activo y es como se
+    espera (una lista ``entries``, su ``config`` y ``add_entry_from_context``); si no,
+    ``None`` y la búsqueda se indexa como siempre."""
+    for nombre in ("material/search", "search"):
+        plugin = config.plugins.get(nombre)
+        indice = getattr(plugin, "search_index", None)
+        if (indice is not None and getattr(getattr(plugin, "config", None), "enabled", False)
+                and isinstance(getattr(indice, "entries", None), list)
+                and isinstance(getattr(indice, "config", None), dict)
+                and callable(getattr(indice, "add_entry_from_context", None))):
+            return indice
+    return None

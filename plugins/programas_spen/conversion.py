@@ -1,0 +1,187 @@
+"""Convertir de antemano (y en dos procesos) el Markdown de las páginas generadas.
+
+MkDocs convierte cada página en su bucle, una tras otra: lee la fuente, pasa los ganchos
+``on_page_markdown``, convierte con Python-Markdown y, al escribirla, el índice de búsqueda de
+Material vuelve a analizar su HTML. Con decenas de miles de páginas generadas eso es casi
+todo el tiempo de la construcción, y cada página es independiente de las demás. Aquí se hace
+ese mismo trabajo antes del bucle, repartido entre dos procesos (``paralelo``), y el resultado
+de cada página (``Conversion``) se aplica después, en el bucle de MkDocs, como si la página se
+hubiera convertido ahí:
+
+* el HTML, la tabla de contenido, el título que sale del contenido, las anclas que tiene y los
+  enlaces a anclas de otras páginas (que MkDocs comprueba al final, como siempre);
+* los mensajes que dio la conversión (enlaces rotos, por ejemplo), que se vuelven a emitir en
+  su momento: ``mkdocs build --strict`` falla igual con ellos;
+* las entradas del índice de búsqueda, que se añaden al índice de Material en el orden de
+  siempre, sin volver a analizar el HTML.
+
+Se convierte con el mismo objeto página y los mismos métodos de MkDocs (``read_source``,
+``render``) y el mismo índice de Material, así que el resultado es idéntico byte a byte al
+de una construcción sin este módulo (las pruebas lo comparan). Un resultado solo se aplica si
+el Markdown que MkDocs tiene en su bucle es exactamente el convertido (misma huella); si no,
+MkDocs convierte la página como siempre.
+
+Este módulo no importa MkDocs: trabaja con los objetos que le da el adaptador (``plugin``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from . import paralelo
+
+#: Registrador de MkDocs: sus manejadores cuentan los avisos que hacen fallar ``--strict``.
+REGISTRADOR = "mkdocs"
+
+
+@dataclass(frozen=True, slots=True)
+class Mensaje:
+    """Un mensaje de registro dado al convertir una página, para emitirlo en su momento."""
+
+    registrador: str
+    nivel: int
+    texto: str
+
+    def emitir(self) -> None:
+        """Lo emite por el mismo registrador y con el mismo nivel."""
+        logging.getLogger(self.registrador).log(self.nivel, "%s", self.texto)
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """Lo que deja en una página su conversión (``Page.render``) y su indexación."""
+
+    #: Huella del Markdown convertido (después de los ganchos ``on_page_markdown``).
+    huella: bytes
+    contenido: str
+    toc: Any
+    titulo: str | None
+    anclas: frozenset[str]
+    #: Enlaces a anclas de otras páginas: ruta de la página enlazada → {ancla: enlace}.
+    enlaces_a_anclas: dict[str, dict[str, str]] | None
+    #: Entradas del índice de búsqueda de la página (``None``: sin índice que preparar).
+    busqueda: list[dict[str, Any]] | None
+    mensajes: tuple[Mensaje, ...]
+
+
+def huella(markdown: str) -> bytes:
+    """Huella del Markdown de una página."""
+    return hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class _Captura(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.mensajes: list[Mensaje] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.mensajes.append(Mensaje(record.name, record.levelno, record.getMessage()))
+
+
+@contextmanager
+def capturar_mensajes(nombre: str = REGISTRADOR) -> Iterator[list[Mensaje]]:
+    """Dentro del bloque, los mensajes del registrador ``nombre`` (y sus hijos) se guardan en
+    la lista en vez de emitirse."""
+    registrador = logging.getLogger(nombre)
+    captura = _Captura()
+    antes = registrador.handlers, registrador.propagate
+    registrador.handlers = [captura]
+    registrador.propagate = False
+    try:
+        yield captura.mensajes
+    finally:
+        registrador.handlers, registrador.propagate = antes
+
+
+@dataclass
+class Conversor:
+    """Convierte páginas como lo haría el bucle de MkDocs.
+
+    ``pagina_de`` da la página de un archivo (la crea si MkDocs aún no lo hizo);
+    ``on_page_markdown`` son los ganchos de los plugins; ``nuevo_indice`` crea un índice de
+    búsqueda vacío como el de Material (``None``: no hay búsqueda que preparar)."""
+
+    config: Any
+    files: Any
+    pagina_de: Callable[[Any], Any]
+    on_page_markdown: Callable[..., str]
+    nuevo_indice: Callable[[], Any] | None = None
+
+    def convertir(self, archivo: Any) -> Conversion:
+        """Lee, pasa los ganchos, convierte e indexa la página de ``archivo``."""
+        pagina = self.pagina_de(archivo)
+        self.config._current_page = pagina
+        try:
+            with capturar_mensajes() as mensajes:
+                pagina.read_source(self.config)
+                pagina.markdown = self.on_page_markdown(pagina.markdown, page=pagina,
+                                                        config=self.config, files=self.files)
+                pagina.render(self.config, self.files)
+                busqueda = None
+                if self.nuevo_indice is not None:
+                    indice = self.nuevo_indice()
+                    indice.add_entry_from_context(pagina)
+                    busqueda = list(indice.entries)
+        finally:
+            self.config._current_page = None
+        enlaces = pagina.links_to_anchors
+        return Conversion(
+            huella=huella(pagina.markdown), contenido=pagina.content, toc=pagina.toc,
+            titulo=pagina._title_from_render, anclas=frozenset(pagina.present_anchor_ids or ()),
+            enlaces_a_anclas=None if enlaces is None else {
+                destino.src_uri: dict(anclas) for destino, anclas in enlaces.items()},
+            busqueda=busqueda, mensajes=tuple(mensajes))
+
+    def convertir_todas(self, archivos: Sequence[Any]) -> dict[str, Conversion]:
+        """Convierte las páginas de ``archivos`` repartidas en dos procesos si se puede
+        (``paralelo.mapear``); por ruta de la fuente."""
+        conversiones = paralelo.mapear(archivos, self.convertir, peso=_peso)
+        return {archivo.src_uri: conversion for archivo, conversion in zip(archivos, conversiones, strict=True)}
+
+
+def _peso(archivo: Any) -> int:
+    """Costo estimado de convertir una página: el largo de su Markdown."""
+    contenido = getattr(archivo, "content_string", "")
+    return len(contenido)
+
+
+def aplicar(pagina: Any, conversion: Conversion, archivo_de: Callable[[str], Any]) -> str:
+    """Deja en ``pagina`` lo que dejó su conversión y devuelve el HTML. ``archivo_de`` da el
+    archivo de MkDocs de una ruta (para los enlaces a anclas)."""
+    pagina.toc = conversion.toc
+    pagina._title_from_render = conversion.titulo
+    pagina.present_anchor_ids = set(conversion.anclas)
+    if conversion.enlaces_a_anclas is not None:
+        pagina.links_to_anchors = {archivo_de(ruta): dict(anclas)
+                                   for ruta, anclas in conversion.enlaces_a_anclas.items()}
+    for mensaje in conversion.mensajes:
+        mensaje.emitir()
+    return conversion.contenido
+
+
+class IndiceConPrevias:
+    """Envuelve el índice de búsqueda de Material: las páginas con entradas ya preparadas
+    (``previas``, por ruta) las añaden sin volver a analizar su HTML, siempre que su contenido
+    sea el mismo objeto que se indexó; las demás pasan al índice de siempre."""
+
+    def __init__(self, indice: Any) -> None:
+        self.indice = indice
+        self.previas: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+        self._original = indice.add_entry_from_context
+
+    def instalar(self) -> None:
+        """Sustituye el método del índice que indexa una página."""
+        self.indice.add_entry_from_context = self.indexar
+
+    def indexar(self, pagina: Any) -> None:
+        """Añade las entradas de ``pagina``: las ya preparadas o las que dé el índice."""
+        previa = self.previas.pop(pagina.file.src_uri, None)
+        if previa is not None and previa[0] is pagina.content:
+            self.indice.entries.extend(previa[1])
+        else:
+            self._original(pagina)
