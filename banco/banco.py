@@ -1148,6 +1148,9 @@ class Construccion:
 
     segundos: float | None = None
     rss_mib: float | None = None
+    #: Pico de la suma de la PSS de todos sus procesos (la construcción se copia con ``fork``
+    #: para convertir páginas en dos núcleos; ``rss_mib`` es solo el proceso más grande).
+    pss_mib: float | None = None
     cpu_s: float | None = None
     paginas_html: int = 0
     bytes_html: int = 0
@@ -1157,6 +1160,42 @@ class Construccion:
     codigo: int | None = None
     agotado: bool = False
     error: str = ""
+
+    @property
+    def memoria_mib(self) -> float | None:
+        """Memoria pico de la construcción: la mayor entre la RSS pico del proceso más grande
+        (exacta) y la suma muestreada de la PSS de todos sus procesos."""
+        valores = [v for v in (self.rss_mib, self.pss_mib) if v is not None]
+        return max(valores) if valores else None
+
+
+#: Cada cuánto se mide la memoria de todos los procesos de una construcción (s).
+MUESTREO_MEMORIA = 0.25
+
+
+def pss_grupo(grupo: int) -> float | None:
+    """Memoria de todos los procesos del grupo ``grupo`` (MiB): la suma de su PSS (cada página
+    compartida entre procesos, como la que comparte una copia hecha con ``fork``, se reparte
+    entre ellos en vez de contarse dos veces). ``None`` si no hay ``/proc`` (no Linux)."""
+    if not os.path.exists("/proc/self/smaps_rollup"):
+        return None
+    total = 0
+    for entrada in os.listdir("/proc"):
+        if not entrada.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entrada}/stat", encoding="utf-8") as stat:
+                campos = stat.read().rsplit(")", 1)[1].split()
+            if int(campos[2]) != grupo:  # pgrp
+                continue
+            with open(f"/proc/{entrada}/smaps_rollup", encoding="utf-8") as rollup:
+                for linea in rollup:
+                    if linea.startswith("Pss:"):
+                        total += int(linea.split()[1])
+                        break
+        except (OSError, IndexError, ValueError):
+            continue  # terminó entre listar y leer
+    return total / 1024
 
 
 def _rusage_envoltorio() -> str:
@@ -1218,15 +1257,19 @@ def mkdocs_build(proyecto: Path, salida: Path, limite: float, registro: Path,
     with registro.open("w", encoding="utf-8") as log:
         proceso = subprocess.Popen(orden, cwd=proyecto, stdout=log, stderr=subprocess.STDOUT,
                                    env=_entorno(pdf), start_new_session=True)
-        try:
-            resultado.codigo = proceso.wait(timeout=limite)
-        except subprocess.TimeoutExpired:
-            os.killpg(proceso.pid, signal.SIGKILL)
-            proceso.wait()
-            resultado.agotado = True
-            resultado.segundos = time.perf_counter() - inicio
-            resultado.error = f"agotó el límite de {limite:.0f} s"
-            return resultado
+        while proceso.poll() is None:
+            pss = pss_grupo(proceso.pid)
+            if pss is not None:
+                resultado.pss_mib = max(resultado.pss_mib or 0.0, pss)
+            if time.perf_counter() - inicio > limite:
+                os.killpg(proceso.pid, signal.SIGKILL)
+                proceso.wait()
+                resultado.agotado = True
+                resultado.segundos = time.perf_counter() - inicio
+                resultado.error = f"agotó el límite de {limite:.0f} s"
+                return resultado
+            time.sleep(MUESTREO_MEMORIA)
+        resultado.codigo = proceso.returncode
     texto_medidas = medidas.read_text("utf-8") if medidas.exists() else ""
     if TIME.exists():
         resultado.segundos, resultado.rss_mib, resultado.cpu_s = _leer_time(texto_medidas)
@@ -1441,7 +1484,8 @@ def info_maquina() -> dict[str, str]:
         "Referencia de CPU al empezar (bucle de 10 M sumas en Python, mejor de 3)":
             f"{referencia_cpu():.2f} s",
         "Commit": commit + (" (con cambios sin commit)" if cambios else ""),
-        "Medidor de memoria": "/usr/bin/time -v" if TIME.exists() else "getrusage(RUSAGE_CHILDREN)",
+        "Medidor de memoria": ("/usr/bin/time -v" if TIME.exists() else "getrusage(RUSAGE_CHILDREN)")
+        + (" y suma de la PSS de /proc" if os.path.exists("/proc/self/smaps_rollup") else ""),
     }
 
 
@@ -1520,8 +1564,8 @@ def objetivos(resultados: Resultados) -> list[tuple[str, str, str]]:
     if c and not c.agotado and not c.error:
         filas.append(("Construcción nacional completa < 10 min", f"{_s(c.segundos)} s",
                       _si_no(c.segundos is not None and c.segundos < OBJETIVO_TIEMPO)))
-        filas.append(("… en < 2 GB de memoria", f"{_s(c.rss_mib, 0)} MiB",
-                      _si_no(c.rss_mib is not None and c.rss_mib < OBJETIVO_MEMORIA)))
+        filas.append(("… en < 2 GB de memoria", f"{_s(c.memoria_mib, 0)} MiB",
+                      _si_no(c.memoria_mib is not None and c.memoria_mib < OBJETIVO_MEMORIA)))
         estimado = _pdf_nacional(resultados)
         if estimado is not None and not resultados.con_pdf:
             total = c.segundos + estimado if c.segundos is not None else None
@@ -1644,7 +1688,9 @@ def informe_markdown(resultados: Resultados) -> str:
           str(e.nucleo.get("avisos", "—")), str(e.nucleo.get("errores", "—")),
           _s(e.nucleo.get("rss_mib"), 0)] for e in r.escalones])
     lineas += ["## `mkdocs build` completo (proceso nuevo por escala)", "",
-               "Tiempo de reloj y memoria residente pico del proceso de `mkdocs build --clean`, "
+               "Tiempo de reloj y memoria pico de `mkdocs build --clean` (la mayor entre la RSS pico "
+               "del proceso más grande y la suma de la PSS de todos sus procesos, muestreada cada "
+               f"{MUESTREO_MEMORIA} s: la construcción se copia con `fork` para convertir páginas), "
                "desde cero (sin la caché de árboles); "
                "páginas = archivos `.html` escritos; bytes = todo lo escrito en `site/`.", ""]
     filas = []
@@ -1655,7 +1701,7 @@ def informe_markdown(resultados: Resultados) -> str:
         estado = "agotado" if c.agotado else ("error" if c.error else "ok")
         por_mil = (c.segundos / e.conteo.total * 1000) if c.segundos else None
         filas.append([e.nombre, f"{e.conteo.total:,}", _s(c.segundos), _s(c.cpu_s),
-                      _s(c.rss_mib, 0), f"{c.paginas_html:,}", _mib(c.bytes_html),
+                      _s(c.memoria_mib, 0), f"{c.paginas_html:,}", _mib(c.bytes_html),
                       _mib(c.bytes_total), _mib(c.bytes_indice_busqueda), _s(por_mil, 2),
                       str(c.avisos), estado])
     lineas += _tabla(["Escala", "Registros", "Tiempo (s)", "CPU (s)", "Memoria pico (MiB)",
@@ -1695,7 +1741,7 @@ def informe_markdown(resultados: Resultados) -> str:
             con = c[clave]
             por_pagina = con.segundos / paginas_md * 1000 if con.segundos else None
             filas.append([nombre, f"{paginas_md:,}", f"{con.paginas_html:,}", _s(con.segundos),
-                          _s(por_pagina, 1), _s(con.rss_mib, 0), _mib(con.bytes_html),
+                          _s(por_pagina, 1), _s(con.memoria_mib, 0), _mib(con.bytes_html),
                           _s(con.bytes_html / con.paginas_html / 1024 if con.paginas_html
                              else None, 0),
                           "agotado" if con.agotado else ("error" if con.error else "ok")])
@@ -1725,7 +1771,7 @@ def informe_markdown(resultados: Resultados) -> str:
             con = m.get(clave)
             if con is None:
                 continue
-            filas.append([nombre, _s(con.segundos), _s(con.rss_mib, 0), f"{con.paginas_html:,}",
+            filas.append([nombre, _s(con.segundos), _s(con.memoria_mib, 0), f"{con.paginas_html:,}",
                           _mib(con.bytes_total),
                           "agotado" if con.agotado else ("error" if con.error else "ok")])
         lineas += _tabla(["Construcción", "Tiempo (s)", "Memoria pico (MiB)", "Páginas HTML",
@@ -1810,7 +1856,7 @@ def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, t
     salida = trabajo / f"site-{slug}"
     escalon.construccion = c = mkdocs_build(proyecto, salida, limite,
                                             trabajo / f"build-{slug}.log", pdf=pdf)
-    _imprimir(f"[{nombre}] mkdocs build: {_s(c.segundos)} s, {_s(c.rss_mib, 0)} MiB pico, "
+    _imprimir(f"[{nombre}] mkdocs build: {_s(c.segundos)} s, {_s(c.memoria_mib, 0)} MiB pico, "
               f"{c.paginas_html:,} páginas HTML, {_mib(c.bytes_total)} MiB escritos"
               + (f" — {c.error}" if c.error else ""))
     shutil.rmtree(salida, ignore_errors=True)
@@ -1841,7 +1887,7 @@ def comparar_con_serie(resultados: Resultados, trabajo: Path, texto: Texto, pagi
                          trabajo / "build-serie.log")
     shutil.rmtree(trabajo / "site-serie", ignore_errors=True)
     _imprimir(f"[comparación] de serie: {_s(serie.segundos)} s, {serie.paginas_html} páginas, "
-              f"{_s(serie.rss_mib, 0)} MiB" + (f" — {serie.error}" if serie.error else ""))
+              f"{_s(serie.memoria_mib, 0)} MiB" + (f" — {serie.error}" if serie.error else ""))
     comparacion: dict[str, Any] = {"paginas_serie": paginas_serie, "tamano_objetivo": tamano,
                                    "paginas_proyecto": paginas_proyecto,
                                    "instituciones": instituciones, "anios": anios,
@@ -1880,7 +1926,7 @@ def medir_pdf(resultados: Resultados, trabajo: Path, texto: Texto, limite: float
     shutil.rmtree(sitio, ignore_errors=True)
     resultados.pdf = medida
     _imprimir(f"[pdf] sin PDF {_s(sin.segundos)} s; con PDF {_s(con.segundos)} s "
-              f"({_s(con.rss_mib, 0)} MiB); {len(pdfs)} PDF"
+              f"({_s(con.memoria_mib, 0)} MiB); {len(pdfs)} PDF"
               + (f"; {medida['s_por_pdf']:.2f} s por PDF" if medida["s_por_pdf"] else "")
               + (f" — {con.error}" if con.error else ""))
     _escribir(resultados, salida)

@@ -5,7 +5,9 @@ entradas ya preparadas solo si el contenido es el indexado."""
 
 from __future__ import annotations
 
+import json
 import logging
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +161,7 @@ def test_todas_en_dos_procesos_igual_que_en_uno(tmp_path: Path, monkeypatch: pyt
             otra.contenido, otra.titulo, otra.anclas, otra.enlaces_a_anclas, otra.huella)
         assert _toc(hecha.toc) == _toc(otra.toc)
         assert hecha.busqueda == otra.busqueda and hecha.busqueda
+        assert json.loads(zlib.decompress(hecha.busqueda))[0]["location"] == ruta[:-3] + "/"
     if paralelo.se_puede_repartir(len(paginas)):
         assert 0 < len(aqui) < len(paginas)  # este proceso convirtió su parte; la copia, la suya
 
@@ -175,12 +178,14 @@ def test_indice_con_previas(tmp_path: Path) -> None:
         pagina.read_source(config)
         pagina.render(config, files)
         paginas.append(pagina)
-    envoltorio.previas["p/000.md"] = (paginas[0].content, [{"location": "previa"}])
-    envoltorio.previas["p/001.md"] = ("".join(["otro ", "contenido"]), [{"location": "no"}])
+    envoltorio.previas["p/000.md"] = (paginas[0].content,
+                                      zlib.compress(b'[{"location": "previa", "boost": 2.0}]'))
+    envoltorio.previas["p/001.md"] = ("".join(["otro ", "contenido"]), zlib.compress(b'[{"location": "no"}]'))
     for pagina in paginas:
         indice.add_entry_from_context(pagina)
     assert indice.analizadas == ["p/001.md", "p/002.md"]  # la 000 no se volvió a analizar
     assert [e["location"] for e in indice.entries] == ["previa", "p/001/", "p/002/"]
+    assert indice.entries[0] == {"location": "previa", "boost": 2.0}
     assert envoltorio.previas == {}
 
 

@@ -27,7 +27,9 @@ Este módulo no importa MkDocs: trabaja con los objetos que le da el adaptador (
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,8 +66,11 @@ class Conversion:
     anclas: frozenset[str]
     #: Enlaces a anclas de otras páginas: ruta de la página enlazada → {ancla: enlace}.
     enlaces_a_anclas: dict[str, dict[str, str]] | None
-    #: Entradas del índice de búsqueda de la página (``None``: sin índice que preparar).
-    busqueda: list[dict[str, Any]] | None
+    #: Entradas del índice de búsqueda de la página, en JSON comprimido con zlib (``None``: sin
+    #: índice que preparar). Todas esperan a la vez, desde ``on_nav`` hasta que MkDocs escribe
+    #: su página, junto al HTML de todas: así ocupan una fracción de lo que ocupan como
+    #: diccionarios (a escala nacional, el índice son unos 200 MB de JSON).
+    busqueda: bytes | None
     mensajes: tuple[Mensaje, ...]
 
 
@@ -126,16 +131,22 @@ class Conversor:
                 if self.nuevo_indice is not None:
                     indice = self.nuevo_indice()
                     indice.add_entry_from_context(pagina)
-                    busqueda = list(indice.entries)
+                    busqueda = zlib.compress(json.dumps(indice.entries).encode("ascii"), 1)
         finally:
             self.config._current_page = None
         enlaces = pagina.links_to_anchors
-        return Conversion(
+        hecha = Conversion(
             huella=huella(pagina.markdown), contenido=pagina.content, toc=pagina.toc,
             titulo=pagina._title_from_render, anclas=frozenset(pagina.present_anchor_ids or ()),
             enlaces_a_anclas=None if enlaces is None else {
                 destino.src_uri: dict(anclas) for destino, anclas in enlaces.items()},
             busqueda=busqueda, mensajes=tuple(mensajes))
+        # La página no guarda su Markdown ni su HTML: MkDocs la vuelve a leer en su bucle, y
+        # el HTML ya está en la conversión (en la copia, la página se queda ahí con las demás
+        # que convierte, y guardarlas todas duplicaba la memoria de media construcción).
+        pagina.markdown = None
+        pagina.content = None
+        return hecha
 
     def convertir_todas(self, archivos: Sequence[Any]) -> dict[str, Conversion]:
         """Convierte las páginas de ``archivos`` repartidas en dos procesos si se puede
@@ -166,12 +177,14 @@ def aplicar(pagina: Any, conversion: Conversion, archivo_de: Callable[[str], Any
 
 class IndiceConPrevias:
     """Envuelve el índice de búsqueda de Material: las páginas con entradas ya preparadas
-    (``previas``, por ruta) las añaden sin volver a analizar su HTML, siempre que su contenido
-    sea el mismo objeto que se indexó; las demás pasan al índice de siempre."""
+    (``previas``, por ruta: el contenido indexado y las entradas, ver ``Conversion.busqueda``)
+    las añaden sin volver
+    a analizar su HTML, siempre que su contenido sea el mismo objeto que se indexó; las demás
+    pasan al índice de siempre."""
 
     def __init__(self, indice: Any) -> None:
         self.indice = indice
-        self.previas: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+        self.previas: dict[str, tuple[str, bytes]] = {}
         self._original = indice.add_entry_from_context
 
     def instalar(self) -> None:
@@ -182,6 +195,6 @@ class IndiceConPrevias:
         """Añade las entradas de ``pagina``: las ya preparadas o las que dé el índice."""
         previa = self.previas.pop(pagina.file.src_uri, None)
         if previa is not None and previa[0] is pagina.content:
-            self.indice.entries.extend(previa[1])
+            self.indice.entries.extend(json.loads(zlib.decompress(previa[1])))
         else:
             self._original(pagina)
