@@ -21,14 +21,13 @@ from .sitio import URL_BASE, DatosInvalidos, Fragmentos, con_metadatos, construi
 
 log = logging.getLogger("mkdocs.plugins.programas_spen")
 
-#: PDF de los anexos por huella de su HTML, en el proceso: ``mkdocs serve`` vuelve a cargar la
-#: configuración (y crea otro plugin) en cada reconstrucción, y así solo rehace los que cambian.
+#: PDF de los anexos por huella de su HTML, en el proceso (no en el plugin: ``mkdocs serve``
+#: vuelve a cargar la configuración en cada reconstrucción), y así solo rehace los que cambian.
 _MEMORIA_PDF: dict[str, Any] = {}
 
 #: Páginas generadas ya convertidas en ``mkdocs serve``, por ruta: (huella de su fuente y
 #: del contexto, conversión). Una reconstrucción solo convierte las páginas que cambiaron.
 _MEMORIA_CONVERSIONES: dict[str, tuple[bytes, Conversion]] = {}
-
 
 
 class _BytecodeEnMemoria(jinja2.BytecodeCache):
@@ -193,12 +192,12 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         gc.unfreeze()
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
-        """Incluye los fragmentos generados en las páginas escritas a mano."""
+        """Incluye los fragmentos generados en las páginas escritas a mano. A una página
+        generada ya convertida en ``on_nav`` con este mismo Markdown le deja un texto vacío que
+        convertir; ``on_page_content`` pone el resultado."""
         if page.file.generated_by:
             conversion = self.previas.pop(page.file.src_uri, None)
             if conversion is not None and conversion.huella == huella(markdown):
-                # ya convertida en ``on_nav``: MkDocs convierte un texto vacío y
-                # ``on_page_content`` pone el resultado
                 self.pendientes[page.file.src_uri] = conversion
                 return ""
             return markdown
@@ -207,8 +206,9 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         return self.fragmentos.incluir(markdown, page.file.src_uri)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        """Suelta el Markdown de una página generada ya convertida: MkDocs convierte todas las
-        páginas antes de escribir la primera, y no vuelve a leer su Markdown."""
+        """Pone en una página generada su conversión anticipada (HTML, tabla de contenido,
+        anclas, mensajes; sus entradas de búsqueda quedan para el índice) y suelta su Markdown:
+        MkDocs convierte todas las páginas antes de escribir la primera, y no lo vuelve a leer."""
         if page.file.generated_by:
             conversion = self.pendientes.pop(page.file.src_uri, None)
             if conversion is not None:
