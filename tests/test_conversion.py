@@ -195,3 +195,19 @@ def test_indice_con_previas(tmp_path: Path) -> None:
 def test_huella() -> None:
     assert conversion.huella("a") == conversion.huella("a") != conversion.huella("b")
     assert len(conversion.huella("texto \ud800")) == 16
+
+
+def test_busqueda_con_valores_que_no_son_json(tmp_path: Path) -> None:
+    """Como Material al escribir el índice (``default=str``): un valor que JSON no conoce
+    (una fecha en los metadatos) llega como su texto, no rompe la conversión."""
+    import datetime
+
+    class ConFecha(_Indice):
+        def add_entry_from_context(self, page: Any) -> None:
+            self.entries.append({"location": page.url, "fecha": datetime.date(2024, 6, 1)})
+
+    config = _config(tmp_path)
+    files = _archivos(config, 1)
+    hecha = _conversor(config, files, indice=ConFecha).convertir(files.get_file_from_path("p/000.md"))
+    assert hecha.busqueda is not None
+    assert json.loads(zlib.decompress(hecha.busqueda)) == [{"location": "p/000/", "fecha": "2024-06-01"}]

@@ -131,7 +131,9 @@ class Conversor:
                 if self.nuevo_indice is not None:
                     indice = self.nuevo_indice()
                     indice.add_entry_from_context(pagina)
-                    busqueda = zlib.compress(json.dumps(indice.entries).encode("ascii"), 1)
+                    # ``default=str``, como Material al escribir el índice (una fecha en los
+                    # metadatos, por ejemplo): el JSON final es el mismo
+                    busqueda = zlib.compress(json.dumps(indice.entries, default=str).encode("ascii"), 1)
         finally:
             self.config._current_page = None
         enlaces = pagina.links_to_anchors
