@@ -128,5 +128,3 @@ def test_respuesta_ilegible_a_medias(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "ilegible" in caplog.text
 
 
-def test_procesos_disponibles() -> None:
-    assert lectura.procesos_disponibles() >= 1

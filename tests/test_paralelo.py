@@ -10,7 +10,7 @@ import pytest
 
 from programas_spen import paralelo
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2,
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or paralelo.procesos_disponibles() < 2,
                                 reason="sin fork o con un solo núcleo")
 
 
@@ -111,3 +111,7 @@ def test_reparto_equilibrado_por_peso() -> None:
     carga = [sum(pesos[i] for i in mias), sum(pesos[i] for i in suyas)]
     assert abs(carga[0] - carga[1]) <= max(pesos) // 5
     assert paralelo.repartir([], peso=lambda p: p) == ([], [])
+
+
+def test_procesos_disponibles() -> None:
+    assert 1 <= paralelo.procesos_disponibles() <= (os.cpu_count() or 1)

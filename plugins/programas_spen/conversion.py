@@ -159,8 +159,7 @@ class Conversor:
 
 def _peso(archivo: Any) -> int:
     """Costo estimado de convertir una página: el largo de su Markdown."""
-    contenido = getattr(archivo, "content_string", "")
-    return len(contenido)
+    return len(archivo.content_string)
 
 
 def aplicar(pagina: Any, conversion: Conversion, archivo_de: Callable[[str], Any]) -> str:

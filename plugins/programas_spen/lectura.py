@@ -37,6 +37,7 @@ from .carga import Arbol, leer_archivo
 from .construccion import construir
 from .esquema import ESQUEMA_DOCUMENTO, ESQUEMA_INSTITUCIONES, validar_arbol
 from .modelo import Catalogo, Documento
+from .paralelo import procesos_disponibles
 from .problemas import Informe, Problema
 from .recolector import sin_recolector
 
@@ -230,14 +231,6 @@ class _Auxiliar:
         for flujo in (self.proceso.stdout, self.proceso.stderr):
             if flujo is not None:
                 flujo.close()
-
-
-def procesos_disponibles() -> int:
-    """Núcleos que este proceso puede usar."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - sistemas sin sched_getaffinity
-        return os.cpu_count() or 1
 
 
 def cola(rutas: list[Path], tamanos: dict[Path, int]) -> list[Path]:

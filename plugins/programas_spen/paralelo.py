@@ -35,10 +35,18 @@ MINIMO_TAREAS = 64
 _CABECERA = 8
 
 
+def procesos_disponibles() -> int:
+    """Núcleos que este proceso puede usar (los de su afinidad, no todos los de la máquina)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - sistemas sin sched_getaffinity
+        return os.cpu_count() or 1
+
+
 def se_puede_repartir(cuantas: int) -> bool:
     """Si conviene repartir ``cuantas`` tareas: hay ``fork``, dos núcleos o más, bastantes
     tareas y ningún otro hilo vivo."""
-    return (hasattr(os, "fork") and (os.cpu_count() or 1) >= 2 and cuantas >= MINIMO_TAREAS
+    return (hasattr(os, "fork") and procesos_disponibles() >= 2 and cuantas >= MINIMO_TAREAS
             and threading.active_count() == 1)
 
 
