@@ -51,3 +51,15 @@ def test_suscripciones(paginas) -> None:
 def test_anio(paginas) -> None:
     texto = paginas["calendario/2024/index.md"].contenido
     assert texto.count("](") >= 13
+
+
+def test_fuera_de_la_busqueda_las_vistas_que_repiten_registros(paginas) -> None:
+    """Cada mes, la rejilla de un documento y sus gráficas repiten los registros: la búsqueda
+    no los indexa (lleva al registro en su documento); el año, el índice y las instrucciones
+    de suscripción sí se indexan."""
+    excluida = {"search": {"exclude": True}}
+    for ruta in ("calendario/2024/03.md", "documentos/ine-pat-cspen-2024/calendario.md",
+                 "documentos/ine-pat-spen-2020/graficas.md"):
+        assert paginas[ruta].meta == excluida, ruta
+    for ruta in ("calendario/index.md", "calendario/2024/index.md", "suscripciones/index.md"):
+        assert "search" not in paginas[ruta].meta, ruta

@@ -5,6 +5,7 @@ en español que nombra archivo y línea, sin traza de Python."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -224,6 +225,20 @@ def test_sitio_en_espanol_y_sin_terceros(sitio_construido: Construccion) -> None
                 assert not re.match(r"^(https?:)?//", valor), (pagina, valor)
     config = (sitio_construido.sitio / "search" / "search_index.json").read_text()
     assert '"lang":["es"]' in config.replace(" ", "")
+
+
+def test_indice_de_busqueda_sin_las_vistas_que_repiten_registros(sitio_construido: Construccion) -> None:
+    """Los meses del calendario, la rejilla de cada documento y sus gráficas no están en el
+    índice de búsqueda; los registros, en su documento, sí."""
+    indice = json.loads((sitio_construido.sitio / "search" / "search_index.json").read_text("utf-8"))
+    paginas = {e["location"].split("#")[0] for e in indice["docs"]}
+    assert "documentos/ine-pat-spen-2020/" in paginas and "calendario/2024/" in paginas
+    assert any(e["location"].startswith("documentos/ine-pat-spen-2020/#") for e in indice["docs"])
+    vistas = [p for p in paginas
+              if re.fullmatch(r"calendario/\d{4}/\d{2}/|documentos/[^/]+/(calendario|graficas)/", p)]
+    assert not vistas, vistas
+    # las páginas existen: solo no se indexan
+    assert (sitio_construido.sitio / "calendario" / "2024" / "03" / "index.html").exists()
 
 
 def _destinos(sitio: Path) -> tuple[list[tuple[Path, str]], dict[Path, set[str]]]:

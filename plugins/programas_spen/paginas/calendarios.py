@@ -11,7 +11,7 @@ from .. import urls
 from ..enlaces import FichaSesion, Grafo
 from ..modelo import Documento
 from ..texto import NOMBRES_MESES, fecha_larga, nombre_mes
-from .comun import Pagina, con_siglas, describir_calendario, enlace, md, siglas_del_sitio
+from .comun import SIN_BUSQUEDA, Pagina, con_siglas, describir_calendario, enlace, md, siglas_del_sitio
 from .graficas import graficas_documento, linea_de_tiempo
 from .rejilla import LEYENDA, rejilla
 from .sesiones import nombre_sesion
@@ -59,7 +59,7 @@ def pagina_calendario_documento(doc: Documento, grafo: Grafo) -> Pagina:
                    "Ningún registro de este documento tiene meses en la fuente, así que no hay línea de tiempo "
                    "que dibujar: la rejilla muestra por qué (No dado en la fuente, o periodo en palabras).", ""]
     contenido = con_siglas("\n".join(lineas), doc.siglas, siglas_del_sitio(grafo))
-    return Pagina(desde, f"Calendario — {doc.titulo_corto}", contenido)
+    return Pagina(desde, f"Calendario — {doc.titulo_corto}", contenido, meta=dict(SIN_BUSQUEDA))
 
 
 def pagina_graficas_documento(doc: Documento, grafo: Grafo) -> Pagina | None:
@@ -75,7 +75,7 @@ def pagina_graficas_documento(doc: Documento, grafo: Grafo) -> Pagina | None:
     lineas += [g.markdown() for g in graficas]
     lineas.append(scripts_graficas(desde))
     contenido = con_siglas("\n".join(lineas), doc.siglas, siglas_del_sitio(grafo))
-    return Pagina(desde, f"Cifras — {doc.titulo_corto}", contenido)
+    return Pagina(desde, f"Cifras — {doc.titulo_corto}", contenido, meta=dict(SIN_BUSQUEDA))
 
 
 def _institucion(grafo: Grafo, doc: Documento) -> str:
@@ -161,7 +161,7 @@ def pagina_mes(agenda: cal.Agenda, grafo: Grafo, anterior: str | None, siguiente
         lineas.append("")
     lineas.append(f'<script src="{urls.activo_desde(urls.ACTIVO_FILTROS, desde)}"></script>')
     contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, f"{titulo} — calendario", contenido)
+    return Pagina(desde, f"{titulo} — calendario", contenido, meta=dict(SIN_BUSQUEDA))
 
 
 def pagina_anio(anio: str, agendas: Sequence[cal.Agenda], grafo: Grafo) -> Pagina:

@@ -22,7 +22,16 @@ class Pagina:
     titulo: str
     contenido: str
     descripcion: str = ""
-    meta: dict[str, str] = field(default_factory=dict)
+    #: Metadatos de la página (front matter), además del título y la descripción.
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+#: Metadatos de una página que la búsqueda no indexa (``search.exclude`` de Material): las
+#: vistas que repiten los registros de otras páginas (cada mes del calendario repite el texto
+#: completo de cada registro que cae en él, la rejilla de un documento y sus gráficas repiten
+#: los de su documento). Así una búsqueda lleva al registro, en su documento, y no a cada mes
+#: en que aparece; y el índice de búsqueda, que el navegador descarga entero, no los duplica.
+SIN_BUSQUEDA: dict[str, object] = {"search": {"exclude": True}}
 
 
 _ESCAPAR = re.compile(r"([\\`*_\[\]>#|{}])")
