@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pytest
 
@@ -27,9 +28,14 @@ def _cuadrado_y_proceso(n: int) -> tuple[int, int]:
     return n * n, os.getpid()
 
 
+def _lento(n: int) -> tuple[int, int]:
+    time.sleep(0.002)  # da tiempo a que la copia arranque y tome su parte
+    return _cuadrado_y_proceso(n)
+
+
 def test_mismo_resultado_que_en_serie_y_en_dos_procesos() -> None:
     tareas = list(range(300))
-    resultados = paralelo.mapear(tareas, _cuadrado_y_proceso, peso=lambda n: n % 7 + 1)
+    resultados = paralelo.mapear(tareas, _lento, peso=lambda n: n % 7 + 1)
     assert [r for r, _ in resultados] == [n * n for n in tareas]
     procesos = {p for _, p in resultados}
     assert os.getpid() in procesos
@@ -96,21 +102,63 @@ def test_un_error_aqui_sale_con_su_mensaje_y_no_deja_la_copia_viva(monkeypatch: 
     def falla(n: int) -> int:
         raise ValueError(f"tarea {n} inválida")
 
-    with pytest.raises(ValueError, match="tarea 0 inválida"):
+    with pytest.raises(ValueError, match=r"tarea \d+ inválida"):
         paralelo.mapear(list(range(200)), falla, peso=lambda n: 1)
     assert len(copias) == 1
     with pytest.raises(ChildProcessError):
         os.waitpid(copias[0], os.WNOHANG)  # la copia terminó y ya se recogió
 
 
-def test_reparto_equilibrado_por_peso() -> None:
-    pesos = [50, 1, 1, 1, 30, 20, 1, 1, 40, 5]
-    mias, suyas = paralelo.repartir(pesos, peso=lambda p: p)
-    assert sorted(mias + suyas) == list(range(len(pesos)))
-    assert mias == sorted(mias) and suyas == sorted(suyas)
-    carga = [sum(pesos[i] for i in mias), sum(pesos[i] for i in suyas)]
-    assert abs(carga[0] - carga[1]) <= max(pesos) // 5
-    assert paralelo.repartir([], peso=lambda p: p) == ([], [])
+def test_cola_comun_los_dos_terminan_a_la_vez_aunque_el_peso_engane() -> None:
+    """Una tarea larga que el peso da por ligera: mientras un proceso la hace, el otro hace
+    todas las cortas (con un reparto fijo, el de la larga habría hecho la mitad de ellas)."""
+
+    def tarea(n: int) -> int:
+        time.sleep(0.6 if n == 0 else 0.003)
+        return os.getpid()
+
+    procesos = paralelo.mapear(list(range(101)), tarea, peso=lambda n: 1)
+    el_de_la_larga = procesos[0]
+    assert procesos[1:].count(el_de_la_larga) <= 10, procesos
+    assert len(set(procesos)) == 2
+
+
+def test_la_mas_pesada_empieza_primero() -> None:
+    """Con ``peso``, la cola va de la tarea más pesada a la más ligera."""
+    vistas: list[int] = []
+    paralelo.mapear(list(range(5)), vistas.append, peso=lambda n: n)  # pocas: en serie, en orden
+    assert vistas == [0, 1, 2, 3, 4]  # en serie no se reordena nada
+    orden = []
+    original = os.getpid()
+
+    def anota(n: int) -> int:
+        if os.getpid() == original:
+            orden.append(n)
+        time.sleep(0.001)
+        return n
+
+    assert paralelo.mapear(list(range(200)), anota, peso=lambda n: n) == list(range(200))
+    assert orden == sorted(orden, reverse=True) and orden[0] >= 195
+
+
+def test_turnos_sin_repetir_entre_los_dos_procesos() -> None:
+    turnos = paralelo._Turnos()
+    try:
+        lectura, escritura = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - en la copia
+            os.close(lectura)
+            vistos = [turnos.siguiente() for _ in range(500)]
+            os.write(escritura, ",".join(map(str, vistos)).encode())
+            os._exit(0)
+        os.close(escritura)
+        mios = [turnos.siguiente() for _ in range(500)]
+        os.waitpid(pid, 0)
+        with os.fdopen(lectura, "rb") as canal:
+            suyos = [int(t) for t in canal.read().decode().split(",")]
+        assert sorted(mios + suyos) == list(range(1000))
+    finally:
+        turnos.cerrar()
 
 
 def test_procesos_disponibles() -> None:

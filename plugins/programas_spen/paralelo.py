@@ -6,7 +6,9 @@ construcción; cada página se convierte sin mirar las demás, así que dos proc
 repartírselas. La copia hecha con ``fork`` hereda todo el estado (configuración, archivos,
 navegación, plugins) sin pasarlo por un canal, y devuelve por una tubería solo los
 resultados, en ``pickle``. Es el mismo caso que el auxiliar de ``lectura``, pero con estado
-que no se puede volver a crear en un proceso nuevo.
+que no se puede volver a crear en un proceso nuevo. Las tareas no se reparten de antemano:
+los dos procesos las toman de una cola común (``_Turnos``), de modo que terminan a la vez
+aunque el costo estimado de cada una no sea exacto.
 
 El reparto es seguro ante fallos: lo que la copia no devuelve (porque falla una tarea, porque
 muere o porque no se pudo crear) lo hace después este proceso, de modo que el resultado es
@@ -18,10 +20,12 @@ tomados en la copia) todo se hace aquí, en orden.
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import os
 import pickle
 import signal
+import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -50,32 +54,44 @@ def se_puede_repartir(cuantas: int) -> bool:
             and threading.active_count() == 1)
 
 
-def repartir(tareas: Sequence[T], peso: Callable[[T], int]) -> tuple[list[int], list[int]]:
-    """Índices de las tareas para este proceso y para la copia, con cargas parecidas: de la
-    más pesada a la más ligera, cada una al que lleva menos (LPT); los empates, aquí. Cada
-    lista va en el orden original de las tareas."""
-    mias: list[int] = []
-    suyas: list[int] = []
-    carga_mia = carga_suya = 0
-    for indice in sorted(range(len(tareas)), key=lambda i: -peso(tareas[i])):
-        costo = peso(tareas[indice])
-        if carga_mia <= carga_suya:
-            mias.append(indice)
-            carga_mia += costo
-        else:
-            suyas.append(indice)
-            carga_suya += costo
-    return sorted(mias), sorted(suyas)
+class _Turnos:
+    """Cola de tareas compartida por este proceso y su copia: cada uno toma el siguiente turno
+    cuando termina el anterior, así que los dos acaban casi a la vez aunque las tareas cuesten
+    distinto de lo estimado. El contador vive en un archivo temporal sin nombre (heredado por la
+    copia) y se protege con un cerrojo de ``fcntl.lockf``, que es de cada proceso y el sistema
+    suelta si el proceso muere: una copia que muere con el turno tomado no bloquea al original."""
+
+    def __init__(self) -> None:
+        self._archivo = tempfile.TemporaryFile(buffering=0)
+        self._fd = self._archivo.fileno()
+        os.pwrite(self._fd, bytes(8), 0)
+
+    def siguiente(self) -> int:
+        """El siguiente turno (0, 1, 2…), sin repetir ninguno entre los dos procesos."""
+        fcntl.lockf(self._fd, fcntl.LOCK_EX)
+        try:
+            turno = int.from_bytes(os.pread(self._fd, 8, 0), "little")
+            os.pwrite(self._fd, (turno + 1).to_bytes(8, "little"), 0)
+        finally:
+            fcntl.lockf(self._fd, fcntl.LOCK_UN)
+        return turno
+
+    def cerrar(self) -> None:
+        """Cierra (y borra) el archivo del contador."""
+        self._archivo.close()
 
 
-def _copia(tareas: Sequence[T], funcion: Callable[[T], R], indices: list[int], escritura: int) -> None:
-    """Lo que hace la copia: cada tarea, y su resultado por la tubería en cuanto está.
-    Una tarea que falla no se envía (la rehace el proceso original, que informa el error)."""
+def _copia(tareas: Sequence[T], funcion: Callable[[T], R], orden: list[int], turnos: _Turnos,
+           escritura: int) -> None:
+    """Lo que hace la copia: toma turnos de la cola, hace cada tarea y envía su resultado por la
+    tubería en cuanto está. Una tarea que falla no se envía (la rehace el proceso original, que
+    informa el error)."""
     # Lo heredado queda fuera del recolector: recorrerlo tocaría (y copiaría) toda la memoria
     # compartida con el proceso original. Solo se recorre lo que la copia crea.
     gc.freeze()
     with os.fdopen(escritura, "wb") as salida:
-        for indice in indices:
+        while (turno := turnos.siguiente()) < len(orden):
+            indice = orden[turno]
             try:
                 datos = pickle.dumps((indice, funcion(tareas[indice])), protocol=pickle.HIGHEST_PROTOCOL)
             except Exception:  # la rehace el original, que sí informa el error
@@ -115,25 +131,33 @@ def _recibir(lectura: int, recibidos: dict[int, object]) -> None:
         os.close(lectura)
 
 
-def mapear(tareas: Sequence[T], funcion: Callable[[T], R], peso: Callable[[T], int]) -> list[R]:
+def mapear(tareas: Sequence[T], funcion: Callable[[T], R],
+           peso: Callable[[T], int] | None = None) -> list[R]:
     """``[funcion(t) for t in tareas]``, repartido con una copia de este proceso si se puede
-    (ver ``se_puede_repartir``). ``funcion`` debe dar el mismo resultado en cualquiera de los
-    dos procesos, y su resultado debe poder pasar por ``pickle``."""
+    (ver ``se_puede_repartir``). Los dos procesos toman las tareas de una cola común, de la de
+    más ``peso`` (costo estimado) a la de menos: lo más largo empieza primero y lo corto
+    rellena el final, y ninguno espera al otro más que lo que dura una tarea. ``funcion`` debe
+    dar el mismo resultado en cualquiera de los dos procesos, y su resultado debe poder pasar
+    por ``pickle``."""
     if not se_puede_repartir(len(tareas)):
         return [funcion(t) for t in tareas]
-    mias, suyas = repartir(tareas, peso)
+    orden = list(range(len(tareas)))
+    if peso is not None:
+        orden.sort(key=lambda i: -peso(tareas[i]))
+    turnos = _Turnos()
     lectura, escritura = os.pipe()
     try:
         pid = os.fork()
     except OSError:
         os.close(lectura)
         os.close(escritura)
+        turnos.cerrar()
         return [funcion(t) for t in tareas]
     if pid == 0:  # pragma: no cover - la copia termina con os._exit y no informa cobertura
         codigo = 0
         try:
             os.close(lectura)
-            _copia(tareas, funcion, suyas, escritura)
+            _copia(tareas, funcion, orden, turnos, escritura)
         except BaseException:  # lo que falte lo rehace el original
             codigo = 1
         finally:
@@ -143,14 +167,18 @@ def mapear(tareas: Sequence[T], funcion: Callable[[T], R], peso: Callable[[T], i
     lector = threading.Thread(target=_recibir, args=(lectura, recibidos), daemon=True,
                               name="programas-spen-paralelo")
     lector.start()
+    resultados: dict[int, object] = {}
     try:
-        resultados: dict[int, object] = {i: funcion(tareas[i]) for i in mias}
+        while (turno := turnos.siguiente()) < len(orden):
+            resultados[orden[turno]] = funcion(tareas[orden[turno]])
     except BaseException:
         os.kill(pid, signal.SIGKILL)  # el error sale aquí; lo de la copia ya no hace falta
         raise
     finally:
         lector.join()
         os.waitpid(pid, 0)
-    for indice in suyas:
-        resultados[indice] = recibidos[indice] if indice in recibidos else funcion(tareas[indice])
+        turnos.cerrar()
+    for indice in range(len(tareas)):
+        if indice not in resultados:  # de la copia, o lo que la copia no devolvió
+            resultados[indice] = recibidos[indice] if indice in recibidos else funcion(tareas[indice])
     return [resultados[i] for i in range(len(tareas))]  # type: ignore[misc]
