@@ -4,6 +4,7 @@ fragmentos que incluyen las páginas escritas a mano y los metadatos YAML de cad
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -12,11 +13,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from programas_spen import urls
+from programas_spen import paralelo, urls
+from programas_spen.exportar.pdf import PdfGenerado
 from programas_spen.paginas import Pagina
-from programas_spen.sitio import MARCADOR, DatosInvalidos, Sitio, con_metadatos, solo_latin1
+from programas_spen.sitio import MARCADOR, DatosInvalidos, Sitio, con_metadatos, construir_sitio, solo_latin1
 
-from .conftest import RAIZ
+from .conftest import DATOS, RAIZ, Construccion
 from .datos_prueba import INFORME, archivos_base, cambiar, construir, escribir
 
 _ENLACE = re.compile(r"\]\(([^)\s]+)\)")
@@ -86,6 +88,50 @@ def test_construccion_reproducible(tmp_path: Path) -> None:
     uno, otro = construir(directorio), construir(directorio)
     assert uno.paginas == otro.paginas
     assert uno.archivos == otro.archivos
+
+
+@pytest.fixture
+def repartir_siempre(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """``paralelo`` copia el proceso aun con pocas tareas (los datos reales son pocos) y con
+    otros hilos vivos (los de la suite); devuelve los pid de las copias."""
+    copias: list[int] = []
+    fork = os.fork
+
+    def anotando() -> int:
+        pid = fork()
+        if pid:
+            copias.append(pid)
+        return pid
+
+    monkeypatch.setattr(paralelo, "MINIMO_TAREAS", 1)
+    monkeypatch.setattr(paralelo.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(paralelo.os, "fork", anotando)
+    return copias
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or paralelo.procesos_disponibles() < 2,
+                    reason="sin fork o con un solo núcleo")
+def test_repartido_en_dos_procesos_es_el_mismo_sitio(sitio_real: Sitio, repartir_siempre: list[int]) -> None:
+    """Anexos, páginas y feeds repartidos entre dos procesos: las mismas páginas y archivos, en
+    el mismo orden, que en uno solo."""
+    repartido = construir(DATOS)
+    assert len(repartir_siempre) == 3  # anexos, páginas, feeds
+    assert repartido.paginas == sitio_real.paginas
+    assert repartido.archivos == sitio_real.archivos
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or paralelo.procesos_disponibles() < 2,
+                    reason="sin fork o con un solo núcleo")
+def test_pdf_de_los_anexos_hechos_en_la_copia(sitio_construido: Construccion,
+                                              repartir_siempre: list[int]) -> None:
+    """Los PDF de los anexos generados en dos procesos son los del sitio construido, byte a
+    byte, y la memoria de PDF se llena en el proceso original."""
+    memoria: dict[str, PdfGenerado] = {}
+    repartido = construir_sitio(DATOS, anexos_pdf=True, memoria_pdf=memoria)
+    pdfs = {a.ruta: a.contenido for a in repartido.archivos if a.ruta.endswith(".pdf")}
+    assert len(pdfs) == len(memoria) >= 2
+    for ruta, contenido in pdfs.items():
+        assert (sitio_construido.sitio / ruta).read_bytes() == contenido, ruta
 
 
 def test_datos_invalidos_no_construyen_nada(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar as calendario_std
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 from icalendar import Calendar, Event
 
@@ -20,8 +21,9 @@ from . import urls
 from .enlaces import FichaSesion, Grafo
 from .modelo import TIPOS_SESION, Documento, SesionProgramada
 from .paginas.calendarios import nombre_feed_documento, nombre_feed_organo, organos_con_sesiones
-from .paginas.comun import describir_calendario
+from .paginas.comun import describir_calendario, peso_documento
 from .paginas.sesiones import nombre_sesion
+from .paralelo import Tarea
 from .texto import nombre_mes
 
 DOMINIO_UID = "programas-spen"
@@ -143,30 +145,46 @@ def _ensamblar(feed: Calendar, eventos: list[bytes]) -> bytes:
     return vacio[: -len(_FIN)] + b"".join(eventos) + _FIN
 
 
+#: Un feed: su ruta, sus bytes y los eventos que también van en el feed con todo.
+Feed = tuple[str, bytes, list[bytes]]
+
+
+def _feed_documento(doc: Documento, base: str) -> Feed:
+    feed = _calendario(doc.titulo_corto, f"Calendario de {doc.titulo_corto}, tal como lo da la fuente.")
+    eventos = [evento.to_ical() for evento in eventos_documento(doc, base)]
+    return urls.feed(nombre_feed_documento(doc)), _ensamblar(feed, eventos), eventos
+
+
+def _feed_organo(organo: str, grafo: Grafo, base: str) -> Feed:
+    """Las sesiones programadas y celebradas del órgano; al feed con todo van las celebradas
+    (las programadas ya van con su documento)."""
+    datos = grafo.organos[organo]
+    feed = _calendario(f"Sesiones — {datos.siglas or datos.nombre}",
+                       f"Sesiones programadas y celebradas de la {datos.nombre}.")
+    eventos = [eventos_programada(doc, plan, base).to_ical()
+               for doc, plan in grafo.programadas.values() if doc.organo == organo]
+    celebradas = [evento_celebrada(sesion, grafo, base).to_ical()
+                  for sesion in grafo.sesiones.values() if sesion.organo == organo]
+    return urls.feed(nombre_feed_organo(organo)), _ensamblar(feed, eventos + celebradas), celebradas
+
+
+def tareas_feeds(grafo: Grafo, base: str) -> list[Tarea[Feed]]:
+    """Una tarea por feed de documento y de órgano, en orden estable; ``reunir_feeds`` añade el
+    feed con todo. Se pueden repartir (``paralelo.hacer_todas``)."""
+    tareas = [Tarea(partial(_feed_documento, doc, base), peso_documento(doc))
+              for doc in grafo.datos.documentos if cal.tiene_calendario(doc)]
+    tareas += [Tarea(partial(_feed_organo, organo, grafo, base), 100) for organo in organos_con_sesiones(grafo)]
+    return tareas
+
+
+def reunir_feeds(partes: list[Feed]) -> list[tuple[str, bytes]]:
+    """(ruta, contenido) de cada feed, y al final el que reúne los eventos de todos."""
+    todo = [evento for _, _, eventos in partes for evento in eventos]
+    return [(ruta, contenido) for ruta, contenido, _ in partes] + [(urls.feed("todo"), _ensamblar(
+        _calendario("Programas del SPEN — todo", "Todos los calendarios de los programas del SPEN."),
+        todo))]
+
+
 def feeds(grafo: Grafo, base: str) -> list[tuple[str, bytes]]:
     """(ruta, contenido) de cada feed del sitio."""
-    resultado: list[tuple[str, bytes]] = []
-    todo: list[bytes] = []
-    for doc in grafo.datos.documentos:
-        if not cal.tiene_calendario(doc):
-            continue
-        feed = _calendario(doc.titulo_corto, f"Calendario de {doc.titulo_corto}, tal como lo da la fuente.")
-        eventos = [evento.to_ical() for evento in eventos_documento(doc, base)]
-        todo += eventos
-        resultado.append((urls.feed(nombre_feed_documento(doc)), _ensamblar(feed, eventos)))
-    for organo in organos_con_sesiones(grafo):
-        datos = grafo.organos[organo]
-        feed = _calendario(f"Sesiones — {datos.siglas or datos.nombre}",
-                           f"Sesiones programadas y celebradas de la {datos.nombre}.")
-        eventos = [eventos_programada(doc, plan, base).to_ical()
-                   for doc, plan in grafo.programadas.values() if doc.organo == organo]
-        for sesion in grafo.sesiones.values():
-            if sesion.organo == organo:
-                evento = evento_celebrada(sesion, grafo, base).to_ical()
-                eventos.append(evento)
-                todo.append(evento)
-        resultado.append((urls.feed(nombre_feed_organo(organo)), _ensamblar(feed, eventos)))
-    resultado.append((urls.feed("todo"), _ensamblar(
-        _calendario("Programas del SPEN — todo", "Todos los calendarios de los programas del SPEN."),
-        todo)))
-    return resultado
+    return reunir_feeds([tarea.hacer() for tarea in tareas_feeds(grafo, base)])

@@ -28,7 +28,8 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -182,3 +183,25 @@ def mapear(tareas: Sequence[T], funcion: Callable[[T], R],
         if indice not in resultados:  # de la copia, o lo que la copia no devolvió
             resultados[indice] = recibidos[indice] if indice in recibidos else funcion(tareas[indice])
     return [resultados[i] for i in range(len(tareas))]  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Tarea(Generic[R]):
+    """Un trabajo sin argumentos (``functools.partial`` de un constructor, por ejemplo) y su
+    costo estimado, para ``hacer_todas``."""
+
+    hacer: Callable[[], R]
+    peso: int = 1
+
+
+def _hacer(tarea: Tarea[R]) -> R:
+    return tarea.hacer()
+
+
+def _peso_de(tarea: Tarea[object]) -> int:
+    return tarea.peso
+
+
+def hacer_todas(tareas: Sequence[Tarea[R]]) -> list[R]:
+    """El resultado de cada tarea, en orden, repartidas con ``mapear``."""
+    return mapear(tareas, _hacer, peso=_peso_de)

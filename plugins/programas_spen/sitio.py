@@ -17,9 +17,10 @@ from .cache_arboles import CacheArboles
 from .enlaces import Grafo, construir_grafo
 from .exportar.anexos import construir_anexos
 from .exportar.pdf import PdfGenerado
-from .ical import feeds
-from .paginas import FRAGMENTOS, Pagina, construir_paginas
-from .paginas.calendarios import paginas_calendario
+from .ical import reunir_feeds, tareas_feeds
+from .paginas import FRAGMENTOS, Pagina, tareas_paginas
+from .paginas.calendarios import tareas_calendario
+from .paralelo import Tarea, hacer_todas
 from .problemas import Informe
 from .recolector import sin_recolector
 from .validacion import cargar_datos
@@ -136,7 +137,11 @@ def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool
     # Los PDF sí dejan basura cíclica (los árboles de cajas de WeasyPrint): con el recolector.
     anexos = construir_anexos(grafo, url_base, pdf=anexos_pdf, memoria=memoria_pdf)
     with sin_recolector():
-        paginas = construir_paginas(grafo, anexos.fichas, url_base) + paginas_calendario(grafo)
+        # cada página, cada anexo y cada feed se construye sin mirar los demás: se reparten
+        # entre dos procesos si hay muchos (``paralelo``); el resultado es el mismo
+        tareas: list[Tarea[Pagina | None]] = [*tareas_paginas(grafo, anexos.fichas, url_base),
+                                              *tareas_calendario(grafo)]
+        paginas = [pagina for pagina in hacer_todas(tareas) if pagina is not None]
         archivos = construir_archivos(grafo, url_base)
     archivos += [Archivo(ruta, contenido) for ruta, contenido in anexos.archivos.items()]
     return Sitio(resultado.informe, grafo, paginas, archivos, anexos.avisos)
@@ -144,7 +149,7 @@ def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool
 
 def construir_archivos(grafo: Grafo, url_base: str = URL_BASE) -> list[Archivo]:
     """Los archivos generados que no son páginas, en orden estable."""
-    archivos: list[Archivo] = []
-    archivos += [Archivo(ruta, contenido) for ruta, contenido in feeds(grafo, url_base)]
+    feeds = reunir_feeds(hacer_todas(tareas_feeds(grafo, url_base)))
+    archivos = [Archivo(ruta, contenido) for ruta, contenido in feeds]
     archivos += [Archivo(ruta, contenido) for ruta, contenido in activos()]
     return archivos

@@ -11,12 +11,14 @@ los mismos bytes).
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 
-from .. import urls
+from .. import paralelo, urls
 from ..enlaces import Grafo
 from ..modelo import Documento
+from ..paginas.comun import peso_documento
 from .anexo_html import html_anexo
 from .citas import html_acuerdo_corto, texto_cita, url_corta
 from .integridad import FichaAnexo, lista_json, sha256, sumas
@@ -46,35 +48,63 @@ def ficha_base(doc: Documento, grafo: Grafo, url_base: str) -> FichaAnexo:
         cita=texto_cita(doc, grafo, url_base), acuerdo=doc.aprobado_por, url_corta=corta)
 
 
+@dataclass(frozen=True)
+class _AnexoDocumento:
+    """El anexo de un documento: su ficha, sus archivos (en orden), los avisos de WeasyPrint,
+    la huella del HTML de su PDF y el PDF si se generó ahora (no estaba en la memoria)."""
+
+    ficha: FichaAnexo
+    archivos: tuple[tuple[str, bytes], ...]
+    avisos: tuple[str, ...] = ()
+    clave: str | None = None
+    nuevo: PdfGenerado | None = None
+
+
+def _anexo_documento(doc: Documento, grafo: Grafo, url_base: str, pdf: bool,
+                     memoria: Mapping[str, PdfGenerado] | None, generador: GeneradorPdf) -> _AnexoDocumento:
+    """El anexo de ``doc``. Solo lee ``memoria``: quien reúne los anexos guarda los PDF nuevos
+    (esto puede correr en otro proceso, ver ``paralelo``)."""
+    ficha = ficha_base(doc, grafo, url_base)
+    if not pdf:
+        vista = html_anexo(doc, grafo, url_base, vista=ficha).encode("utf-8")
+        return _AnexoDocumento(ficha, ((ficha.ruta_vista, vista),))
+    html = html_anexo(doc, grafo, url_base)
+    clave = sha256(html.encode("utf-8"))
+    generado = memoria.get(clave) if memoria is not None else None
+    nuevo = None
+    if generado is None:
+        generado = nuevo = generador(html, ficha.url_vista)
+    ruta_pdf = urls.anexo_pdf(doc.id)
+    ficha = replace(ficha, ruta_pdf=ruta_pdf, url_pdf=urls.absoluta(url_base, ruta_pdf),
+                    sha256=sha256(generado.contenido), bytes=len(generado.contenido),
+                    paginas=generado.paginas)
+    vista = html_anexo(doc, grafo, url_base, vista=ficha).encode("utf-8")
+    return _AnexoDocumento(ficha, ((ruta_pdf, generado.contenido), (ficha.ruta_vista, vista)),
+                           tuple(generado.avisos), clave, nuevo)
+
+
 def construir_anexos(grafo: Grafo, url_base: str, pdf: bool = True,
                      memoria: MutableMapping[str, PdfGenerado] | None = None,
                      generador: GeneradorPdf = generar_pdf) -> Anexos:
     """Los anexos de todos los documentos de ``grafo``; ``url_base`` es la URL pública del sitio
-    (la de las URL permanentes, los QR y las citas).
+    (la de las URL permanentes, los QR y las citas). Cada documento se hace sin mirar los
+    demás: con muchos, se reparten entre dos procesos (``paralelo``).
 
     ``pdf=False`` omite los PDF (solo vistas de impresión y direcciones cortas). ``memoria``
     guarda los PDF por huella del HTML entre construcciones (y olvida los que ya no se usan)."""
     resultado = Anexos()
     usadas: set[str] = set()
-    for doc in grafo.datos.documentos:
-        ficha = ficha_base(doc, grafo, url_base)
-        if pdf:
-            html = html_anexo(doc, grafo, url_base)
-            clave = sha256(html.encode("utf-8"))
-            usadas.add(clave)
-            generado = memoria.get(clave) if memoria is not None else None
-            if generado is None:
-                generado = generador(html, ficha.url_vista)
-                if memoria is not None:
-                    memoria[clave] = generado
-            resultado.avisos += [(doc.id, aviso) for aviso in generado.avisos]
-            ruta_pdf = urls.anexo_pdf(doc.id)
-            ficha = replace(ficha, ruta_pdf=ruta_pdf, url_pdf=urls.absoluta(url_base, ruta_pdf),
-                            sha256=sha256(generado.contenido), bytes=len(generado.contenido),
-                            paginas=generado.paginas)
-            resultado.archivos[ruta_pdf] = generado.contenido
-        resultado.archivos[ficha.ruta_vista] = html_anexo(doc, grafo, url_base, vista=ficha).encode("utf-8")
-        resultado.fichas[doc.id] = ficha
+    documentos = grafo.datos.documentos
+    hecho = partial(_anexo_documento, grafo=grafo, url_base=url_base, pdf=pdf, memoria=memoria,
+                    generador=generador)
+    for doc, anexo in zip(documentos, paralelo.mapear(documentos, hecho, peso=peso_documento), strict=True):
+        if anexo.clave is not None:
+            usadas.add(anexo.clave)
+            if anexo.nuevo is not None and memoria is not None:
+                memoria[anexo.clave] = anexo.nuevo
+        resultado.avisos += [(doc.id, aviso) for aviso in anexo.avisos]
+        resultado.archivos.update(anexo.archivos)
+        resultado.fichas[doc.id] = anexo.ficha
     for numero in grafo.acuerdos:
         ruta = urls.ruta_corta_acuerdo(numero)
         if ruta:

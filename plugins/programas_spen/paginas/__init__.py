@@ -5,11 +5,14 @@ Ningún constructor lee archivos: reciben todo ya cargado y enlazado.
 
 from __future__ import annotations
 
-from ..enlaces import Grafo
+from functools import partial
+
+from ..enlaces import FichaAcuerdo, Grafo
 from ..exportar.integridad import FichaAnexo
+from ..paralelo import Tarea
 from .acuerdos import pagina_acuerdo, pagina_indice_acuerdos
 from .anexos import bloque_anexo_documento, con_cita_acuerdo, pagina_indice_anexos
-from .comun import Pagina
+from .comun import Pagina, peso_documento
 from .documento import pagina_documento
 from .indices import (
     FRAGMENTOS,
@@ -27,7 +30,37 @@ from .transversales import (
     pagina_mecanismo,
 )
 
-__all__ = ["FRAGMENTOS", "Pagina", "construir_paginas"]
+__all__ = ["FRAGMENTOS", "Pagina", "construir_paginas", "peso_documento", "tareas_paginas"]
+
+
+def _acuerdo_citable(ficha: FichaAcuerdo, grafo: Grafo, anexos: dict[str, FichaAnexo] | None,
+                     url_base: str | None) -> Pagina:
+    pagina = pagina_acuerdo(ficha, grafo)
+    if anexos is not None and url_base is not None:
+        pagina = con_cita_acuerdo(pagina, ficha, url_base, anexos)
+    return pagina
+
+
+def tareas_paginas(grafo: Grafo, anexos: dict[str, FichaAnexo] | None = None,
+                   url_base: str | None = None) -> list[Tarea[Pagina]]:
+    """Una tarea por página generada del sitio, en orden estable (ver ``construir_paginas``):
+    cada una se construye sin mirar las demás, así que se pueden repartir
+    (``paralelo.hacer_todas``)."""
+    tareas = [Tarea(partial(constructor, grafo)) for constructor in (
+        pagina_indice_documentos, pagina_indice_acuerdos, pagina_indice_sesiones, pagina_indice_areas,
+        pagina_indice_mecanismos, pagina_indice_instituciones, pagina_siglas, pagina_avisos)]
+    for doc in grafo.datos.documentos:
+        extra = bloque_anexo_documento(anexos[doc.id]) if anexos and doc.id in anexos else None
+        tareas.append(Tarea(partial(pagina_documento, doc, grafo, extra), peso_documento(doc)))
+    tareas += [Tarea(partial(_acuerdo_citable, ficha, grafo, anexos, url_base))
+               for ficha in grafo.acuerdos.values()]
+    if anexos is not None:
+        tareas.append(Tarea(partial(pagina_indice_anexos, grafo, anexos)))
+    tareas += [Tarea(partial(pagina_sesion, sesion, grafo)) for sesion in grafo.sesiones.values()]
+    tareas += [Tarea(partial(pagina_area, area, grafo)) for area in grafo.areas.values()]
+    tareas += [Tarea(partial(pagina_mecanismo, ident, grafo)) for ident in grafo.mecanismos]
+    tareas += [Tarea(partial(pagina_institucion, i, grafo)) for i in grafo.instituciones.values()]
+    return tareas
 
 
 def construir_paginas(grafo: Grafo, anexos: dict[str, FichaAnexo] | None = None,
@@ -35,24 +68,4 @@ def construir_paginas(grafo: Grafo, anexos: dict[str, FichaAnexo] | None = None,
     """Todas las páginas generadas del sitio, en orden estable. Con ``anexos`` (las fichas de
     los anexos ya generados, por documento) y ``url_base``, cada documento lleva su apartado
     «Anexo para la Gaceta», cada acuerdo su «Cómo citar», y se añade el índice de anexos."""
-    paginas = [
-        pagina_indice_documentos(grafo), pagina_indice_acuerdos(grafo),
-        pagina_indice_sesiones(grafo), pagina_indice_areas(grafo),
-        pagina_indice_mecanismos(grafo), pagina_indice_instituciones(grafo),
-        pagina_siglas(grafo), pagina_avisos(grafo),
-    ]
-    for doc in grafo.datos.documentos:
-        extra = bloque_anexo_documento(anexos[doc.id]) if anexos and doc.id in anexos else None
-        paginas.append(pagina_documento(doc, grafo, extra))
-    for ficha in grafo.acuerdos.values():
-        pagina = pagina_acuerdo(ficha, grafo)
-        if anexos is not None and url_base is not None:
-            pagina = con_cita_acuerdo(pagina, ficha, url_base, anexos)
-        paginas.append(pagina)
-    if anexos is not None:
-        paginas.append(pagina_indice_anexos(grafo, anexos))
-    paginas += [pagina_sesion(sesion, grafo) for sesion in grafo.sesiones.values()]
-    paginas += [pagina_area(area, grafo) for area in grafo.areas.values()]
-    paginas += [pagina_mecanismo(ident, grafo) for ident in grafo.mecanismos]
-    paginas += [pagina_institucion(i, grafo) for i in grafo.instituciones.values()]
-    return paginas
+    return [tarea.hacer() for tarea in tareas_paginas(grafo, anexos, url_base)]

@@ -5,13 +5,24 @@ feeds iCalendar."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from .. import calendario as cal
 from .. import urls
 from ..enlaces import FichaSesion, Grafo
 from ..modelo import Documento
+from ..paralelo import Tarea
 from ..texto import NOMBRES_MESES, fecha_larga, nombre_mes
-from .comun import SIN_BUSQUEDA, Pagina, con_siglas, describir_calendario, enlace, md, siglas_del_sitio
+from .comun import (
+    SIN_BUSQUEDA,
+    Pagina,
+    con_siglas,
+    describir_calendario,
+    enlace,
+    md,
+    peso_documento,
+    siglas_del_sitio,
+)
 from .graficas import graficas_documento, linea_de_tiempo
 from .rejilla import LEYENDA, rejilla
 from .sesiones import nombre_sesion
@@ -243,24 +254,28 @@ def organos_con_sesiones(grafo: Grafo) -> list[str]:
                               + [s.organo for s in grafo.sesiones.values()]))
 
 
-def paginas_calendario(grafo: Grafo) -> list[Pagina]:
-    """Todas las páginas de calendario del sitio."""
-    paginas: list[Pagina] = []
+def tareas_calendario(grafo: Grafo) -> list[Tarea[Pagina | None]]:
+    """Una tarea por página de calendario, en orden estable (ver ``paginas_calendario``); la de
+    gráficas de un documento sin gráficas da ``None``."""
+    tareas: list[Tarea[Pagina | None]] = []
     for doc in grafo.datos.documentos:
         if cal.tiene_calendario(doc):
-            paginas.append(pagina_calendario_documento(doc, grafo))
-        graficas = pagina_graficas_documento(doc, grafo)
-        if graficas:
-            paginas.append(graficas)
+            tareas.append(Tarea(partial(pagina_calendario_documento, doc, grafo), peso_documento(doc)))
+        tareas.append(Tarea(partial(pagina_graficas_documento, doc, grafo), peso_documento(doc)))
     lista = list(cal.agendas(grafo))
     for indice, agenda in enumerate(lista):
         anterior = lista[indice - 1].mes if indice else None
         siguiente = lista[indice + 1].mes if indice + 1 < len(lista) else None
-        paginas.append(pagina_mes(agenda, grafo, anterior, siguiente))
+        tareas.append(Tarea(partial(pagina_mes, agenda, grafo, anterior, siguiente),
+                            10 + len(agenda.filas) + len(agenda.programadas) + len(agenda.celebradas)))
     anios = sorted({a.mes[:4] for a in lista})
     for anio in anios:
-        paginas.append(pagina_anio(anio, [a for a in lista if a.mes.startswith(anio)], grafo))
-    paginas.append(pagina_indice_calendario(anios, grafo))
-    paginas.append(pagina_suscripciones(grafo, organos_con_sesiones(grafo)))
-    return paginas
+        tareas.append(Tarea(partial(pagina_anio, anio, [a for a in lista if a.mes.startswith(anio)], grafo)))
+    tareas.append(Tarea(partial(pagina_indice_calendario, anios, grafo)))
+    tareas.append(Tarea(partial(pagina_suscripciones, grafo, organos_con_sesiones(grafo))))
+    return tareas
 
+
+def paginas_calendario(grafo: Grafo) -> list[Pagina]:
+    """Todas las páginas de calendario del sitio."""
+    return [pagina for tarea in tareas_calendario(grafo) if (pagina := tarea.hacer()) is not None]

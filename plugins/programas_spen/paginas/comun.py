@@ -34,6 +34,14 @@ class Pagina:
 SIN_BUSQUEDA: dict[str, object] = {"search": {"exclude": True}}
 
 
+def peso_documento(doc: Documento) -> int:
+    """Costo estimado de las páginas de un documento: cuántos registros tiene."""
+    return 10 + sum(len(coleccion) for coleccion in (
+        doc.actividades, doc.temas, doc.lineas_accion, doc.sesiones, doc.compromisos, doc.acuerdos,
+        doc.sesiones_programadas, doc.fichas))
+
+
+
 _ESCAPAR = re.compile(r"([\\`*_\[\]>#|{}])")
 
 
