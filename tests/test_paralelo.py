@@ -163,3 +163,88 @@ def test_turnos_sin_repetir_entre_los_dos_procesos() -> None:
 
 def test_procesos_disponibles() -> None:
     assert 1 <= paralelo.procesos_disponibles() <= (os.cpu_count() or 1)
+
+
+def _texto(i: int) -> str:
+    return f"página {i} — ñ\r\n" * (i % 5 + 1)
+
+
+def _recorrer(adelanto: paralelo.Adelanto, cuantas: int) -> tuple[list[str], int]:
+    """Lo que hace el bucle de este proceso: cada tarea en orden, la de la copia o la suya."""
+    textos, de_la_copia = [], 0
+    for i in range(cuantas):
+        texto = adelanto.tomar(i)
+        if texto is None:
+            time.sleep(0.002)
+            texto = _texto(i)
+        else:
+            de_la_copia += 1
+        textos.append(texto)
+    return textos, de_la_copia
+
+
+def _lento_texto(i: int) -> str:
+    time.sleep(0.002)
+    return _texto(i)
+
+
+def test_adelanto_mismo_resultado_con_la_copia_desde_el_final() -> None:
+    adelanto = paralelo.Adelanto(200, _lento_texto)
+    try:
+        textos, de_la_copia = _recorrer(adelanto, 200)
+    finally:
+        adelanto.terminar()
+    assert textos == [_texto(i) for i in range(200)]  # también \r\n y no ASCII, tal cual
+    assert 40 <= de_la_copia <= 160  # se encontraron hacia la mitad
+    assert not os.path.exists(adelanto._carpeta)
+
+
+def test_adelanto_lo_que_falla_o_muere_en_la_copia_lo_hace_este_proceso() -> None:
+    original = os.getpid()
+
+    def falla(i: int) -> str:
+        if os.getpid() != original and i % 3 == 0:
+            raise RuntimeError("falla en la copia")
+        if os.getpid() != original and i < 150:
+            os._exit(3)
+        return _lento_texto(i)
+
+    adelanto = paralelo.Adelanto(200, falla)
+    try:
+        textos, de_la_copia = _recorrer(adelanto, 200)
+    finally:
+        adelanto.terminar()
+    assert textos == [_texto(i) for i in range(200)]
+    assert de_la_copia <= 50
+
+
+def test_adelanto_terminar_antes_de_tiempo_detiene_la_copia() -> None:
+    adelanto = paralelo.Adelanto(500, lambda i: time.sleep(0.01) or _texto(i))
+    pid = adelanto._pid
+    assert pid is not None
+    assert adelanto.tomar(0) is None
+    adelanto.terminar()
+    adelanto.terminar()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    assert not os.path.exists(adelanto._carpeta)
+
+
+def test_adelanto_sin_copia_con_pocas_tareas() -> None:
+    adelanto = paralelo.Adelanto(paralelo.MINIMO_TAREAS - 1, _texto)
+    assert adelanto._pid is None
+    assert all(adelanto.tomar(i) is None for i in range(paralelo.MINIMO_TAREAS - 1))
+    adelanto.terminar()
+
+
+def test_extremos() -> None:
+    extremos = paralelo._Extremos(5)
+    try:
+        assert extremos.tomar_final() == 4
+        assert extremos.tomar_frente(0) is True
+        assert extremos.tomar_frente(2) is True  # salta la 1
+        assert extremos.tomar_final() == 3
+        assert extremos.tomar_final() is None  # la 1 quedó atrás del frente
+        assert extremos.tomar_frente(3) is False and extremos.tomar_frente(4) is False
+    finally:
+        extremos.cerrar()
