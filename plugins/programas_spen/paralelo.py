@@ -24,7 +24,6 @@ import fcntl
 import gc
 import os
 import pickle
-import shutil
 import signal
 import tempfile
 import threading
@@ -56,56 +55,31 @@ def se_puede_repartir(cuantas: int) -> bool:
             and threading.active_count() == 1)
 
 
-class _Contadores:
-    """Enteros compartidos por este proceso y su copia. Viven en un archivo temporal sin nombre
-    (heredado por la copia) y se protegen con un cerrojo de ``fcntl.lockf``, que es de cada
-    proceso y que el sistema suelta si el proceso muere: una copia que muere con el cerrojo
-    tomado no bloquea al original."""
-
-    def __init__(self, *iniciales: int) -> None:
-        self._archivo = tempfile.TemporaryFile(buffering=0)
-        self._fd = self._archivo.fileno()
-        self._cuantos = len(iniciales)
-        self._escribir(list(iniciales))
-
-    def _escribir(self, valores: list[int]) -> None:
-        os.pwrite(self._fd, b"".join(v.to_bytes(8, "little", signed=True) for v in valores), 0)
-
-    def cambiar(self, cambio: Callable[[list[int]], R]) -> R:
-        """Con el cerrojo tomado, ``cambio`` lee y modifica los valores (la lista que recibe);
-        se guardan y se devuelve lo que devuelva ``cambio``."""
-        fcntl.lockf(self._fd, fcntl.LOCK_EX)
-        try:
-            datos = os.pread(self._fd, 8 * self._cuantos, 0)
-            valores = [int.from_bytes(datos[i:i + 8], "little", signed=True)
-                       for i in range(0, len(datos), 8)]
-            resultado = cambio(valores)
-            self._escribir(valores)
-            return resultado
-        finally:
-            fcntl.lockf(self._fd, fcntl.LOCK_UN)
-
-    def cerrar(self) -> None:
-        """Cierra (y borra) el archivo."""
-        self._archivo.close()
-
-
-class _Turnos(_Contadores):
+class _Turnos:
     """Cola de tareas compartida por este proceso y su copia: cada uno toma el siguiente turno
     cuando termina el anterior, así que los dos acaban casi a la vez aunque las tareas cuesten
-    distinto de lo estimado."""
+    distinto de lo estimado. El contador vive en un archivo temporal sin nombre (heredado por la
+    copia) y se protege con un cerrojo de ``fcntl.lockf``, que es de cada proceso y el sistema
+    suelta si el proceso muere: una copia que muere con el turno tomado no bloquea al original."""
 
     def __init__(self) -> None:
-        super().__init__(0)
+        self._archivo = tempfile.TemporaryFile(buffering=0)
+        self._fd = self._archivo.fileno()
+        os.pwrite(self._fd, bytes(8), 0)
 
     def siguiente(self) -> int:
         """El siguiente turno (0, 1, 2…), sin repetir ninguno entre los dos procesos."""
-        return self.cambiar(_avanzar)
+        fcntl.lockf(self._fd, fcntl.LOCK_EX)
+        try:
+            turno = int.from_bytes(os.pread(self._fd, 8, 0), "little")
+            os.pwrite(self._fd, (turno + 1).to_bytes(8, "little"), 0)
+        finally:
+            fcntl.lockf(self._fd, fcntl.LOCK_UN)
+        return turno
 
-
-def _avanzar(valores: list[int]) -> int:
-    valores[0] += 1
-    return valores[0] - 1
+    def cerrar(self) -> None:
+        """Cierra (y borra) el archivo del contador."""
+        self._archivo.close()
 
 
 def _copia(tareas: Sequence[T], funcion: Callable[[T], R], orden: list[int], turnos: _Turnos,
@@ -231,146 +205,3 @@ def _peso_de(tarea: Tarea[object]) -> int:
 def hacer_todas(tareas: Sequence[Tarea[R]]) -> list[R]:
     """El resultado de cada tarea, en orden, repartidas con ``mapear``."""
     return mapear(tareas, _hacer, peso=_peso_de)
-
-
-class _Extremos(_Contadores):
-    """Tareas ``0..n-1`` que este proceso toma desde el principio y la copia desde el final:
-    ``[frente, final)`` son las que nadie ha tomado."""
-
-    def __init__(self, cuantas: int) -> None:
-        super().__init__(0, cuantas)
-
-    def tomar_frente(self, indice: int) -> bool:
-        """Este proceso toma ``indice`` (y salta las anteriores) si la copia no la tomó ya."""
-        def cambio(valores: list[int]) -> bool:
-            if indice >= valores[1]:
-                return False
-            valores[0] = max(valores[0], indice + 1)
-            return True
-        return self.cambiar(cambio)
-
-    def tomar_final(self) -> int | None:
-        """La copia toma la última que nadie tomó, o ``None`` si no queda ninguna."""
-        def cambio(valores: list[int]) -> int | None:
-            if valores[1] - 1 < valores[0]:
-                return None
-            valores[1] -= 1
-            return valores[1]
-        return self.cambiar(cambio)
-
-
-_MENSAJE = 16  # índice de la tarea y si salió bien, dos enteros de 8 bytes
-
-
-class Adelanto:
-    """Una copia de este proceso hace por adelantado, de la última hacia atrás, las tareas
-    ``0..cuantas-1`` que este proceso recorre en orden desde la primera: al llegar a cada una,
-    ``tomar`` da el texto que hizo la copia, o ``None`` si le toca hacerla a este proceso
-    (porque la copia no llegó a ella, porque falló o porque no hay copia). Se encuentran hacia
-    la mitad, cada uno con las que le dio tiempo de hacer.
-
-    Es para un bucle ajeno que no se puede repartir (el de MkDocs, que escribe las páginas una
-    tras otra): el bucle sigue igual y solo se salta el trabajo que ya está hecho. Los textos
-    esperan en archivos de una carpeta temporal, no en memoria (la copia va muy por delante).
-    Copia el proceso en las mismas condiciones que ``mapear`` (``se_puede_repartir``)."""
-
-    def __init__(self, cuantas: int, funcion: Callable[[int], str]) -> None:
-        self._pid: int | None = None
-        #: Cuántas tareas tomó este proceso ya hechas por la copia.
-        self.de_la_copia = 0
-        self._hechas: dict[int, bool] = {}
-        self._terminada = False
-        self._aviso = threading.Condition()
-        if not se_puede_repartir(cuantas):
-            return
-        self._carpeta = tempfile.mkdtemp(prefix="programas-spen-adelanto-")
-        self._extremos = _Extremos(cuantas)
-        lectura, escritura = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(lectura)
-            os.close(escritura)
-            self._limpiar()
-            return
-        if pid == 0:  # pragma: no cover - la copia termina con os._exit y no informa cobertura
-            codigo = 0
-            try:
-                os.close(lectura)
-                self._copia(funcion, escritura)
-            except BaseException:  # lo que falte lo hace el original
-                codigo = 1
-            finally:
-                os._exit(codigo)
-        os.close(escritura)
-        self._pid = pid
-        self._lector = threading.Thread(target=self._recibir, args=(lectura,), daemon=True,
-                                        name="programas-spen-adelanto")
-        self._lector.start()
-
-    def _ruta(self, indice: int) -> str:
-        return os.path.join(self._carpeta, str(indice))
-
-    def _copia(self, funcion: Callable[[int], str], escritura: int) -> None:  # pragma: no cover
-        gc.freeze()  # ver ``_copia``: no recorrer (ni copiar) lo heredado
-        with os.fdopen(escritura, "wb") as salida:
-            while (indice := self._extremos.tomar_final()) is not None:
-                bien = 0
-                try:
-                    texto = funcion(indice)
-                    with open(self._ruta(indice), "w", encoding="utf-8", errors="surrogatepass",
-                              newline="") as archivo:
-                        archivo.write(texto)
-                    bien = 1
-                except Exception:  # la hace el original, que sí informa el error
-                    pass
-                salida.write(indice.to_bytes(8, "little") + bien.to_bytes(8, "little"))
-                salida.flush()
-
-    def _recibir(self, lectura: int) -> None:
-        try:
-            while (mensaje := _leer_exacto(lectura, _MENSAJE)) is not None:
-                with self._aviso:
-                    self._hechas[int.from_bytes(mensaje[:8], "little")] = int.from_bytes(mensaje[8:], "little") == 1
-                    self._aviso.notify_all()
-        finally:
-            os.close(lectura)
-            with self._aviso:
-                self._terminada = True
-                self._aviso.notify_all()
-
-    def tomar(self, indice: int) -> str | None:
-        """El texto de la tarea ``indice`` si lo hizo la copia (espera a que termine si la está
-        haciendo); ``None`` si la hace este proceso. Los índices se piden en orden creciente."""
-        if self._pid is None or self._extremos.tomar_frente(indice):
-            return None
-        with self._aviso:
-            while indice not in self._hechas and not self._terminada:
-                self._aviso.wait()
-            bien = self._hechas.pop(indice, False)
-        if not bien:
-            return None
-        ruta = self._ruta(indice)
-        with open(ruta, encoding="utf-8", errors="surrogatepass", newline="") as archivo:
-            texto = archivo.read()
-        os.unlink(ruta)
-        self.de_la_copia += 1
-        return texto
-
-    def terminar(self) -> None:
-        """Detiene la copia si aún trabaja (lo que quede ya no hace falta), la recoge y borra
-        la carpeta. Se puede llamar más de una vez."""
-        if self._pid is None:
-            return
-        try:
-            os.kill(self._pid, signal.SIGKILL)
-        except ProcessLookupError:  # pragma: no cover - ya recogida
-            pass
-        os.waitpid(self._pid, 0)
-        self._pid = None
-        self._lector.join()
-        self._limpiar()
-
-    def _limpiar(self) -> None:
-        self._extremos.cerrar()
-        shutil.rmtree(self._carpeta, ignore_errors=True)

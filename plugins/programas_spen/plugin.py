@@ -15,9 +15,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .conversion import Conversion, Conversor, IndiceConPrevias, aplicar, capturar_mensajes, huella
+from .conversion import Conversion, Conversor, IndiceConPrevias, aplicar, huella
 from .exportar.cache_pdf import CachePdf
-from .paralelo import Adelanto
 from .sitio import URL_BASE, DatosInvalidos, Fragmentos, con_metadatos, construir_sitio
 
 log = logging.getLogger("mkdocs.plugins.programas_spen")
@@ -50,85 +49,6 @@ class _BytecodeEnMemoria(jinja2.BytecodeCache):
 
 
 _PLANTILLAS = _BytecodeEnMemoria()
-
-
-class _Hecha:
-    """Una «plantilla» que da el HTML de una página ya hecha (ver ``_EscrituraAdelantada``)."""
-
-    def __init__(self, html: str) -> None:
-        self.html = html
-
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        """El HTML ya hecho."""
-        return self.html
-
-
-class _ConMensajes(Exception):
-    """La plantilla dio mensajes de registro: la página la hace el bucle de MkDocs, que los da."""
-
-
-class _EscrituraAdelantada:
-    """Las plantillas de las páginas generadas, en dos procesos.
-
-    Tras convertir todas las páginas, MkDocs aplica a cada una, en orden, la plantilla del tema
-    (Jinja; la navegación, la cabecera, el pie) y la escribe. Una copia de este proceso
-    (``paralelo.Adelanto``) aplica la plantilla a las páginas generadas desde la última hacia
-    atrás, exactamente como ``_build_page`` de MkDocs (``get_context``, la plantilla de la
-    página, ``on_page_context`` de los plugins); en el bucle de MkDocs, ``env.get_template``
-    da para esas páginas una plantilla que devuelve el HTML ya hecho, y todo lo demás
-    (``on_page_context`` y el índice de búsqueda, ``on_post_page``, escribir) sigue igual.
-    Una página cuya plantilla da algún mensaje de registro la hace el bucle de MkDocs, para
-    que el mensaje salga (y cuente en ``--strict``)."""
-
-    def __init__(self, env: Any, config: Any, files: Files, nav: Any) -> None:
-        from mkdocs.commands.build import get_context
-        from mkdocs.structure.files import InclusionLevel
-
-        documentos = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        self.paginas = [f.page for f in documentos
-                        if f.generated_by and f.page is not None and not f.inclusion.is_excluded()]
-        self.indices = {pagina.file.src_uri: i for i, pagina in enumerate(self.paginas)}
-        self.ultima = -1
-        original = env.get_template
-
-        def aplicar_plantilla(indice: int) -> str:
-            pagina = self.paginas[indice]
-            config._current_page = pagina
-            pagina.active = True
-            try:
-                with capturar_mensajes() as mensajes:
-                    contexto = get_context(nav, documentos, config, pagina)
-                    plantilla = original(pagina.meta.get("template", "main.html"))
-                    contexto = config.plugins.on_page_context(contexto, page=pagina, config=config, nav=nav)
-                    html = plantilla.render(contexto)
-                if mensajes:
-                    raise _ConMensajes
-                return html
-            finally:
-                pagina.active = False
-                config._current_page = None
-
-        self.adelanto = Adelanto(len(self.paginas), aplicar_plantilla)
-
-        def get_template(name: Any, parent: Any = None, globals: Any = None) -> Any:  # noqa: A002
-            pagina = config._current_page
-            indice = None if pagina is None else self.indices.get(pagina.file.src_uri)
-            if indice is not None and indice > self.ultima and name == pagina.meta.get("template", "main.html"):
-                self.ultima = indice
-                html = self.adelanto.tomar(indice)
-                if html is not None:
-                    return _Hecha(html)
-            return original(name, parent, globals)
-
-        env.get_template = get_template
-
-    def terminar(self) -> None:
-        """Recoge la copia y borra lo que dejó."""
-        self.adelanto.terminar()
-        if self.adelanto.de_la_copia:
-            log.info("Plantillas de %d de %d páginas generadas aplicadas en otro proceso.",
-                     self.adelanto.de_la_copia, len(self.paginas))
-
 
 #: Páginas convertidas entre dos recogidas de basura (ver ``on_page_content``).
 PAGINAS_POR_TANDA = 500
@@ -163,16 +83,11 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.previas: dict[str, Conversion] = {}
         self.pendientes: dict[str, Conversion] = {}
         self.indice: IndiceConPrevias | None = None
-        self.sucio = False
-        self.nav: Any = None
-        self.escritura: _EscrituraAdelantada | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         """Recuerda si se sirve el sitio (``mkdocs serve``): entonces las conversiones de las
-        páginas se guardan entre reconstrucciones; y si la construcción es ``--dirty`` (solo
-        las páginas modificadas: las plantillas no se aplican por adelantado)."""
+        páginas se guardan entre reconstrucciones."""
         self.sirviendo = command == "serve"
-        self.sucio = dirty
 
     def on_config(self, config: Any) -> Any:
         """Reinicia el estado de cada construcción (``mkdocs serve`` conserva el plugin)."""
@@ -181,8 +96,6 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.previas = {}
         self.pendientes = {}
         self.indice = None
-        self.nav = None
-        self._terminar_escritura()
         base = Path(config.config_file_path).parent
         self.directorio = (base / self.config.datos).resolve()
         self.cache = (base / self.config.cache).resolve() if self.config.cache else None
@@ -235,7 +148,6 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         """Convierte de antemano las páginas generadas, en dos procesos si se puede (ver
         ``conversion``); el bucle de MkDocs aplica después cada resultado."""
-        self.nav = nav
         if not self.config.conversion_anticipada:
             return nav
         busqueda = _indice_de_material(config)
@@ -266,29 +178,17 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         return nav
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
-        """En ``mkdocs serve``, las plantillas compiladas se guardan entre reconstrucciones; en
-        ``mkdocs build``, las plantillas de las páginas generadas se aplican por adelantado en
-        otro proceso (ver ``_EscrituraAdelantada``)."""
+        """En ``mkdocs serve``, las plantillas compiladas se guardan entre reconstrucciones."""
         if self.sirviendo and env.bytecode_cache is None:
             env.bytecode_cache = _PLANTILLAS
-        if self.config.conversion_anticipada and not self.sirviendo and not self.sucio and self.nav is not None:
-            self.escritura = _EscrituraAdelantada(env, config, files, self.nav)
         return env
 
-    def _terminar_escritura(self) -> None:
-        if self.escritura is not None:
-            self.escritura.terminar()
-            self.escritura = None
-
     def on_post_build(self, config: Any) -> None:
-        """Recoge la copia de las plantillas y devuelve al recolector los objetos apartados en
-        ``on_files``."""
-        self._terminar_escritura()
+        """Devuelve al recolector los objetos apartados en ``on_files``."""
         gc.unfreeze()
 
     def on_build_error(self, error: Exception) -> None:
         """Igual que ``on_post_build`` cuando la construcción falla."""
-        self._terminar_escritura()
         gc.unfreeze()
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
