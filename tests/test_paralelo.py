@@ -163,3 +163,13 @@ def test_turnos_sin_repetir_entre_los_dos_procesos() -> None:
 
 def test_procesos_disponibles() -> None:
     assert 1 <= paralelo.procesos_disponibles() <= (os.cpu_count() or 1)
+
+
+def test_hacer_todas_en_orden_con_su_peso() -> None:
+    from functools import partial
+
+    tareas = [paralelo.Tarea(partial(_lento, n), peso=n % 3) for n in range(120)]
+    resultados = paralelo.hacer_todas(tareas)
+    assert [r for r, _ in resultados] == [n * n for n in range(120)]
+    assert len({p for _, p in resultados}) == 2
+    assert paralelo.Tarea(partial(int, "7")).peso == 1

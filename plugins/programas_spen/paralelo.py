@@ -1,10 +1,11 @@
 """Repartir un trabajo de CPU entre este proceso y una copia suya (``fork``), en dos núcleos.
 
-MkDocs convierte y escribe las páginas una por una, en un solo proceso. Convertir el Markdown
-de las páginas generadas (y preparar su índice de búsqueda) es casi tres cuartas partes de esa
-construcción; cada página se convierte sin mirar las demás, así que dos procesos pueden
-repartírselas. La copia hecha con ``fork`` hereda todo el estado (configuración, archivos,
-navegación, plugins) sin pasarlo por un canal, y devuelve por una tubería solo los
+MkDocs convierte y escribe las páginas una por una, en un solo proceso, y el núcleo construía
+también cada página, anexo y feed uno tras otro. Son trabajos independientes: convertir el
+Markdown de las páginas generadas (``conversion``, casi tres cuartas partes de la
+construcción) y construir cada página, anexo y feed (``sitio``, con ``Tarea`` y
+``hacer_todas``). La copia hecha con ``fork`` hereda todo el estado (configuración, archivos,
+navegación, plugins, el grafo) sin pasarlo por un canal, y devuelve por una tubería solo los
 resultados, en ``pickle``. Es el mismo caso que el auxiliar de ``lectura``, pero con estado
 que no se puede volver a crear en un proceso nuevo. Las tareas no se reparten de antemano:
 los dos procesos las toman de una cola común (``_Turnos``), de modo que terminan a la vez
