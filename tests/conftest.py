@@ -77,6 +77,24 @@ def servidor(sitio_construido: Construccion) -> Iterator[str]:
         httpd.server_close()
 
 
+@pytest.fixture
+def copias_de_fork(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Anota el pid de cada copia que ``paralelo`` crea con ``fork`` durante la prueba."""
+    from programas_spen import paralelo
+
+    copias: list[int] = []
+    fork = os.fork
+
+    def anotando() -> int:
+        pid = fork()
+        if pid:
+            copias.append(pid)
+        return pid
+
+    monkeypatch.setattr(paralelo.os, "fork", anotando)
+    return copias
+
+
 @pytest.fixture(scope="session")
 def resultado_real():
     """``cargar_datos`` sobre los datos reales (una vez por sesión)."""

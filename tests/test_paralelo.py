@@ -87,26 +87,15 @@ def test_si_la_copia_muere_el_original_termina() -> None:
     assert paralelo.mapear(list(range(200)), muere, peso=lambda n: 1) == list(range(1, 201))
 
 
-def test_un_error_aqui_sale_con_su_mensaje_y_no_deja_la_copia_viva(monkeypatch: pytest.MonkeyPatch) -> None:
-    copias: list[int] = []
-    fork = os.fork
-
-    def anotando() -> int:
-        pid = fork()
-        if pid:
-            copias.append(pid)
-        return pid
-
-    monkeypatch.setattr(paralelo.os, "fork", anotando)
-
+def test_un_error_aqui_sale_con_su_mensaje_y_no_deja_la_copia_viva(copias_de_fork: list[int]) -> None:
     def falla(n: int) -> int:
         raise ValueError(f"tarea {n} inválida")
 
     with pytest.raises(ValueError, match=r"tarea \d+ inválida"):
         paralelo.mapear(list(range(200)), falla, peso=lambda n: 1)
-    assert len(copias) == 1
+    assert len(copias_de_fork) == 1
     with pytest.raises(ChildProcessError):
-        os.waitpid(copias[0], os.WNOHANG)  # la copia terminó y ya se recogió
+        os.waitpid(copias_de_fork[0], os.WNOHANG)  # la copia terminó y ya se recogió
 
 
 def test_cola_comun_los_dos_terminan_a_la_vez_aunque_el_peso_engane() -> None:

@@ -91,22 +91,12 @@ def test_construccion_reproducible(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def repartir_siempre(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def repartir_siempre(monkeypatch: pytest.MonkeyPatch, copias_de_fork: list[int]) -> list[int]:
     """``paralelo`` copia el proceso aun con pocas tareas (los datos reales son pocos) y con
     otros hilos vivos (los de la suite); devuelve los pid de las copias."""
-    copias: list[int] = []
-    fork = os.fork
-
-    def anotando() -> int:
-        pid = fork()
-        if pid:
-            copias.append(pid)
-        return pid
-
     monkeypatch.setattr(paralelo, "MINIMO_TAREAS", 1)
     monkeypatch.setattr(paralelo.threading, "active_count", lambda: 1)
-    monkeypatch.setattr(paralelo.os, "fork", anotando)
-    return copias
+    return copias_de_fork
 
 
 @pytest.mark.skipif(not hasattr(os, "fork") or paralelo.procesos_disponibles() < 2,
