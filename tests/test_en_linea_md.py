@@ -3,7 +3,6 @@ casos que tocan cada patrón y en todas las páginas del sitio real, y el atajo 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import markdown
@@ -86,7 +85,7 @@ def test_mismo_html_en_todas_las_paginas_del_sitio(sitio_real: Any) -> None:
     assert saltados > intentos > 0
 
 
-def test_paginas_escritas_a_mano(tmp_path: Path) -> None:
+def test_paginas_escritas_a_mano() -> None:
     for pagina in sorted((RAIZ / "contenido").rglob("*.md")):
         texto = pagina.read_text("utf-8")
         assert _convertir(texto, True)[0] == _convertir(texto, False)[0], pagina
