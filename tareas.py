@@ -106,10 +106,9 @@ def sitio() -> None:
     preparar()
     preparar_sistema(*PAQUETES_SITIO)
     entorno = _entorno()
-    # La vista previa no genera los PDF de los anexos (lo más lento de cada reconstrucción):
-    # así una edición se ve en unos 2 s. ANEXOS_PDF=true los genera también aquí;
-    # «python3 tareas.py construir» y la CI siempre los generan.
-    entorno.setdefault("ANEXOS_PDF", "false")
+    # La vista previa no espera los PDF de los anexos (lo más lento de cada reconstrucción):
+    # se generan aparte y la página se actualiza sola cuando llegan (opción del plugin
+    # anexos_pdf_en_fondo); así una edición se ve en unos 2 s. ANEXOS_PDF=false los apaga.
     _ejecutar(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", env=entorno)
 
 

@@ -5,6 +5,8 @@ huellas, opción sin PDF y memoria entre construcciones."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,7 @@ from programas_spen.enlaces import Grafo, construir_grafo
 from programas_spen.exportar.anexos import construir_anexos
 from programas_spen.exportar.integridad import sha256
 from programas_spen.exportar.pdf import PdfGenerado
+from programas_spen.exportar.pdf_en_fondo import GeneradorEnFondo, PdfPendiente
 
 URL = "https://programas-spen.example/"
 
@@ -88,3 +91,60 @@ def test_avisos_del_generador(grafo: Grafo) -> None:
 
     anexos = construir_anexos(grafo, URL, generador=con_aviso)
     assert ("ine-pat-spen-2020", "Ignored `foo: bar`") in anexos.avisos
+
+
+class EnFondoDePrueba(GeneradorEnFondo):
+    """Como ``GeneradorEnFondo``, pero sin lanzar procesos: anota lo encargado."""
+
+    def __init__(self, carpeta: Path, fallidas: frozenset[str] = frozenset()) -> None:
+        super().__init__(carpeta / "pdf", carpeta / "senal")
+        self.encargados: list[list[PdfPendiente]] = []
+        self._fallidas = fallidas
+
+    def fallidas(self) -> frozenset[str]:
+        return self._fallidas
+
+    def encargar(self, pendientes: Iterable[PdfPendiente]) -> None:
+        self.encargados.append(list(pendientes))
+
+
+def test_en_fondo_no_espera_los_pdf_que_faltan(grafo: Grafo, tmp_path: Path) -> None:
+    generador = Generador()
+    en_fondo = EnFondoDePrueba(tmp_path)
+    memoria: dict[str, PdfGenerado] = {}
+    anexos = construir_anexos(grafo, URL, memoria=memoria, generador=generador, en_fondo=en_fondo)
+    assert generador.llamadas == [] and memoria == {}
+    assert not [r for r in anexos.archivos if r.endswith(".pdf")] and "anexos/SHA256SUMS" in anexos.archivos
+    assert all(f.pdf_pendiente and f.ruta_pdf is None for f in anexos.fichas.values())
+    vista = anexos.archivos["documentos/ine-pat-spen-2020/anexo/index.html"].decode()
+    assert "PDF en preparación (vista previa)" in vista
+    lista = json.loads(anexos.archivos["anexos/anexos.json"])
+    assert all(a["pdf_pendiente"] is True for a in lista["anexos"])
+    [encargo] = en_fondo.encargados
+    assert [p.url for p in encargo] == [f"{URL}documentos/{d.id}/anexo/" for d in grafo.datos.documentos]
+    # lo que hace el proceso aparte: generar cada PDF con su HTML y guardarlo por su huella
+    for pendiente in encargo:
+        assert pendiente.clave == sha256(pendiente.html.encode("utf-8"))
+        memoria[pendiente.clave] = generador(pendiente.html, pendiente.url)
+    llegados = construir_anexos(grafo, URL, memoria=memoria, generador=generador, en_fondo=en_fondo)
+    assert en_fondo.encargados[1] == []  # nada que encargar: todo estaba en la memoria
+    assert llegados.archivos == construir_anexos(grafo, URL, generador=Generador()).archivos
+
+
+def test_en_fondo_fallido_se_genera_aqui(grafo: Grafo, tmp_path: Path) -> None:
+    generador = Generador()
+    primera = EnFondoDePrueba(tmp_path)
+    construir_anexos(grafo, URL, memoria={}, generador=generador, en_fondo=primera)
+    fallida = next(p.clave for p in primera.encargados[0] if "ine-pat-spen-2020" in p.url)
+    en_fondo = EnFondoDePrueba(tmp_path, fallidas=frozenset({fallida}))
+    anexos = construir_anexos(grafo, URL, memoria={}, generador=generador, en_fondo=en_fondo)
+    assert generador.llamadas == [f"{URL}documentos/ine-pat-spen-2020/anexo/"]
+    assert "documentos/ine-pat-spen-2020/anexo.pdf" in anexos.archivos
+    assert not anexos.fichas["ine-pat-spen-2020"].pdf_pendiente
+    assert len(en_fondo.encargados[0]) == 4
+
+
+def test_sin_pdf_no_se_encarga_nada(grafo: Grafo, tmp_path: Path) -> None:
+    en_fondo = EnFondoDePrueba(tmp_path)
+    anexos = construir_anexos(grafo, URL, pdf=False, en_fondo=en_fondo)
+    assert en_fondo.encargados == [] and not any(f.pdf_pendiente for f in anexos.fichas.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 
 from programas_spen.exportar.integridad import FichaAnexo, lista_json, sha256, sumas, tamano_legible
 
@@ -39,6 +40,15 @@ def test_lista_json_estable_y_completa() -> None:
     assert [a["documento"] for a in datos["anexos"]] == ["a", "b"]
     assert datos["anexos"][0]["sha256"] == sha256(b"a")
     assert set(datos["anexos"][0]) >= {"url_pagina", "url_corta", "cita", "ruta_pdf", "bytes", "paginas"}
+    assert "pdf_pendiente" not in datos["anexos"][0]  # solo en la vista previa, cuando es cierto
+
+
+def test_lista_json_pdf_en_preparacion() -> None:
+    pendiente = replace(_ficha("a", con_pdf=False), pdf_pendiente=True)
+    datos = json.loads(lista_json([pendiente, _ficha("b")]))
+    assert datos["anexos"][0]["pdf_pendiente"] is True and datos["anexos"][0]["sha256"] is None
+    assert "pdf_pendiente" not in datos["anexos"][1]
+    assert sumas([pendiente]) == b""
 
 
 def test_sumas_formato_sha256sum() -> None:

@@ -3,6 +3,8 @@ dirección corta en la página del acuerdo y el índice de anexos (tamaño, pág
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from programas_spen.enlaces import Grafo, construir_grafo
@@ -11,6 +13,7 @@ from programas_spen.exportar.integridad import FichaAnexo
 from programas_spen.exportar.pdf import PdfGenerado
 from programas_spen.paginas import construir_paginas
 from programas_spen.paginas.anexos import (
+    PDF_EN_PREPARACION,
     bloque_anexo_documento,
     bloque_cita_acuerdo,
     con_cita_acuerdo,
@@ -61,6 +64,17 @@ def test_bloque_sin_pdf(fichas_sin_pdf: dict[str, FichaAnexo]) -> None:
     texto = "\n".join(bloque_anexo_documento(fichas_sin_pdf["ine-pat-cspen-2024"]))
     assert "no se generó en esta construcción" in texto and "anexo.pdf" not in texto
     assert "SHA-256" not in texto and "Dirección corta" not in texto
+
+
+def test_bloque_y_indice_con_pdf_en_preparacion(grafo: Grafo, fichas_sin_pdf: dict[str, FichaAnexo]) -> None:
+    pendientes = {doc: replace(ficha, pdf_pendiente=True) for doc, ficha in fichas_sin_pdf.items()}
+    texto = "\n".join(bloque_anexo_documento(pendientes["ine-pat-cspen-2024"]))
+    assert PDF_EN_PREPARACION in texto and "no se generó" not in texto and "anexo.pdf" not in texto
+    indice = pagina_indice_anexos(grafo, pendientes).contenido
+    filas = [linea for linea in indice.splitlines() if linea.startswith("| [")]
+    assert len(filas) == 5 and all("| PDF en preparación · [vista de impresión](" in f for f in filas)
+    assert all(f.endswith("| — | — | — |") for f in filas)
+    assert "no se generaron" not in indice and "SHA256SUMS" not in indice
 
 
 def test_cita_del_acuerdo(grafo: Grafo, fichas: dict[str, FichaAnexo]) -> None:

@@ -352,6 +352,62 @@ def test_serve_solo_convierte_otra_vez_lo_que_cambia(tmp_path: Path, monkeypatch
     assert [r for r in servidos if servidos[r] != nuevos[r]] == []
 
 
+def test_serve_con_pdf_aparte(sitio_construido: Construccion, tmp_path: Path,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Como ``mkdocs serve`` con los PDF de los anexos: la reconstrucción no los espera (los
+    publica «en preparación» y los genera otro proceso, después de la construcción); cuando
+    llegan, la reconstrucción que provoca su señal solo vuelve a convertir las páginas que
+    los enlazan, y el sitio es byte a byte el de ``mkdocs build``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from programas_spen import conversion
+    from programas_spen import plugin as adaptador
+
+    proyecto = copiar_proyecto(tmp_path / "proyecto")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ANEXOS_PDF", "true")
+    monkeypatch.setenv("PROGRAMAS_SPEN_CACHE", str(cache))
+    monkeypatch.setattr(adaptador, "_MEMORIA_CONVERSIONES", {})
+    monkeypatch.setattr(adaptador, "_MEMORIA_PDF", {})
+    monkeypatch.setattr(adaptador, "_EN_FONDO", {})
+    convertidas: list[str] = []
+    convertir = conversion.Conversor.convertir
+
+    def contando(self: conversion.Conversor, archivo: object) -> conversion.Conversion:
+        convertidas.append(archivo.src_uri)  # type: ignore[attr-defined]
+        return convertir(self, archivo)
+
+    monkeypatch.setattr(conversion.Conversor, "convertir", contando)
+    monkeypatch.setattr(conversion.paralelo, "MINIMO_TAREAS", 10**9)  # todo aquí, para contar
+
+    def reconstruir(destino: Path) -> None:
+        config = load_config(str(proyecto / "mkdocs.yml"), site_dir=str(destino))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+
+    reconstruir(tmp_path / "s1")
+    [en_fondo] = adaptador._EN_FONDO.values()
+    assert en_fondo.en_curso() == 1  # empezó al terminar la construcción
+    assert not list((tmp_path / "s1").rglob("anexo.pdf"))
+    pagina = (tmp_path / "s1/documentos/ine-pat-spen-2020/index.html").read_text(encoding="utf-8")
+    assert "El PDF del anexo está en preparación" in pagina
+    en_fondo.esperar(300)
+    assert en_fondo.encargos[0].proceso.returncode == 0
+    senal = cache / "pdf-listos" / "senal"
+    assert len(senal.read_text(encoding="utf-8").splitlines()) == 1 + 5  # 5 PDF nuevos
+    convertidas.clear()
+    reconstruir(tmp_path / "s2")
+    assert en_fondo.en_curso() == 0  # nada más que encargar
+    assert "documentos/ine-pat-spen-2020/index.md" in convertidas and "anexos/index.md" in convertidas
+    assert len(convertidas) <= 5 + 1 + 5  # documentos, índice de anexos y acuerdos que los aprueban
+    servidos = {p.relative_to(tmp_path / "s2"): p.read_bytes() for p in (tmp_path / "s2").rglob("*") if p.is_file()}
+    publicados = {p.relative_to(sitio_construido.sitio): p.read_bytes()
+                  for p in sitio_construido.sitio.rglob("*") if p.is_file()}
+    assert servidos.keys() == publicados.keys()
+    assert [r for r in servidos if servidos[r] != publicados[r]] == []
+
+
 ROTURAS = {
     "sintaxis": ("ine/2024/ine-pat-cspen-2024.yml", "anio: 2024", "anio: [2024",
                  "YAML mal formado"),

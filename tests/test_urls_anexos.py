@@ -12,6 +12,10 @@ def test_rutas_del_anexo() -> None:
     assert urls.descarga_anexo("ine-pat-spen-2020") == "ine-pat-spen-2020-anexo.pdf"
     assert urls.ANEXOS.url() == "anexos/"
     assert urls.LISTA_ANEXOS == "anexos/anexos.json" and urls.SUMAS_ANEXOS == "anexos/SHA256SUMS"
+    assert urls.es_anexo_pdf(urls.anexo_pdf("ine-pat-spen-2020"))
+    assert not urls.es_anexo_pdf("documentos/ine-pat-spen-2020/index.md")
+    assert not urls.es_anexo_pdf("documentos/x/y/anexo.pdf")
+    assert not urls.es_anexo_pdf("documentos/x/anexo.pdf.bak")
 
 
 def test_direccion_corta_del_acuerdo() -> None:

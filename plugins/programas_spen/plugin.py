@@ -15,8 +15,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import urls
 from .conversion import Conversion, Conversor, IndiceConPrevias, aplicar, huella
 from .exportar.cache_pdf import CachePdf
+from .exportar.pdf_en_fondo import GeneradorEnFondo
 from .sitio import URL_BASE, DatosInvalidos, Fragmentos, con_metadatos, construir_sitio
 
 log = logging.getLogger("mkdocs.plugins.programas_spen")
@@ -24,6 +26,10 @@ log = logging.getLogger("mkdocs.plugins.programas_spen")
 #: PDF de los anexos por huella de su HTML, en el proceso (no en el plugin: ``mkdocs serve``
 #: vuelve a cargar la configuración en cada reconstrucción), y así solo rehace los que cambian.
 _MEMORIA_PDF: dict[str, Any] = {}
+
+#: En ``mkdocs serve``, quien genera aparte los PDF que faltan (ver ``pdf_en_fondo``): vive en
+#: el proceso, como la memoria de PDF, para seguir sus encargos entre reconstrucciones.
+_EN_FONDO: dict[Path, GeneradorEnFondo] = {}
 
 #: Páginas generadas ya convertidas en ``mkdocs serve``, por ruta: (huella de su fuente y
 #: del contexto, conversión). Una reconstrucción solo convierte las páginas que cambiaron.
@@ -69,6 +75,10 @@ class ProgramasSpenConfig(Config):
     #: (ver ``conversion``); el sitio es el mismo byte a byte. ``false``: MkDocs las convierte
     #: una por una, como a las escritas a mano.
     conversion_anticipada = config_options.Type(bool, default=True)
+    #: En ``mkdocs serve``, no esperar los PDF de los anexos que faltan: se generan en otro
+    #: proceso y la página se actualiza sola cuando llegan (ver ``pdf_en_fondo``). Necesita la
+    #: caché en disco. ``mkdocs build`` siempre los espera.
+    anexos_pdf_en_fondo = config_options.Type(bool, default=True)
 
 
 class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
@@ -110,7 +120,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
                            else CachePdf(self.cache / "pdf", memoria=_MEMORIA_PDF))
             sitio = construir_sitio(self.directorio, config.site_url or URL_BASE,
                                     anexos_pdf=self.config.anexos_pdf, memoria_pdf=memoria_pdf,
-                                    cache=None if self.cache is None else self.cache / "arboles")
+                                    cache=None if self.cache is None else self.cache / "arboles",
+                                    pdf_en_fondo=self._en_fondo())
         except DatosInvalidos as exc:
             for error in exc.informe.errores:
                 log.error("%s", error)
@@ -145,6 +156,17 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         gc.freeze()
         return files
 
+    def _en_fondo(self) -> GeneradorEnFondo | None:
+        """Quien genera aparte los PDF que faltan: solo en ``mkdocs serve``, con PDF, con la
+        opción ``anexos_pdf_en_fondo`` y con caché en disco (donde los deja)."""
+        if not (self.sirviendo and self.config.anexos_pdf and self.config.anexos_pdf_en_fondo
+                and self.cache is not None):
+            return None
+        if self.cache not in _EN_FONDO:
+            _EN_FONDO[self.cache] = GeneradorEnFondo(self.cache / "pdf", _senal(self.cache),
+                                                     al_terminar=True)
+        return _EN_FONDO[self.cache]
+
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         """Convierte de antemano las páginas generadas, en dos procesos si se puede (ver
         ``conversion``); el bucle de MkDocs aplica después cada resultado."""
@@ -162,8 +184,13 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         if not self.sirviendo:
             self.previas = conversor.convertir_todas(archivos)
         else:
-            contexto = huella(repr((sorted(f.src_uri for f in files), config.markdown_extensions,
-                                    config.mdx_configs, config.use_directory_urls)))
+            # Los PDF de los anexos no cuentan: en la vista previa aparecen al llegar
+            # (``pdf_en_fondo``), y las páginas que los enlazan cambian de Markdown con ellos
+            # (el enlace solo se escribe si el PDF está); con ellos, cada llegada volvía a
+            # convertir todas las páginas.
+            contexto = huella(repr((sorted(f.src_uri for f in files if not urls.es_anexo_pdf(f.src_uri)),
+                                    config.markdown_extensions, config.mdx_configs,
+                                    config.use_directory_urls)))
             fuentes = {f.src_uri: huella(f.content_string) + contexto for f in archivos}
             nuevas = conversor.convertir_todas([
                 f for f in archivos
@@ -184,12 +211,20 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         return env
 
     def on_post_build(self, config: Any) -> None:
-        """Devuelve al recolector los objetos apartados en ``on_files``."""
+        """Devuelve al recolector los objetos apartados en ``on_files`` y, en ``mkdocs serve``,
+        empieza a generar aparte los PDF que faltan (ya sin quitarle núcleos a la construcción)."""
         gc.unfreeze()
+        self._empezar_pdf()
 
     def on_build_error(self, error: Exception) -> None:
         """Igual que ``on_post_build`` cuando la construcción falla."""
         gc.unfreeze()
+        self._empezar_pdf()
+
+    def _empezar_pdf(self) -> None:
+        en_fondo = self._en_fondo()
+        if en_fondo is not None:
+            en_fondo.empezar()
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         """Incluye los fragmentos generados en las páginas escritas a mano. A una página
@@ -239,10 +274,26 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         return output
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        """Reconstruye cuando cambia un archivo de ``datos/``."""
+        """Reconstruye cuando cambia un archivo de ``datos/`` y cuando llegan PDF generados
+        aparte (su archivo de señal)."""
         if self.directorio is not None:
             server.watch(str(self.directorio))
+        if self._en_fondo() is not None and self.cache is not None:
+            carpeta = _senal(self.cache).parent
+            carpeta.mkdir(parents=True, exist_ok=True)
+            server.watch(str(carpeta))
         return server
+
+    def on_shutdown(self) -> None:
+        """Detiene los PDF que se generaban aparte."""
+        for generador in _EN_FONDO.values():
+            generador.detener()
+
+
+def _senal(cache: Path) -> Path:
+    """Archivo que reescribe el proceso de los PDF aparte al terminar; se vigila su carpeta (en
+    ella no se escribe nada más)."""
+    return cache / "pdf-listos" / "senal"
 
 
 def _indice_de_material(config: Any) -> Any:

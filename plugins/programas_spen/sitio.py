@@ -17,6 +17,7 @@ from .cache_arboles import CacheArboles
 from .enlaces import Grafo, construir_grafo
 from .exportar.anexos import construir_anexos
 from .exportar.pdf import PdfGenerado
+from .exportar.pdf_en_fondo import GeneradorEnFondo
 from .ical import reunir_feeds, tareas_feeds
 from .paginas import FRAGMENTOS, Pagina, tareas_paginas
 from .paginas.calendarios import tareas_calendario
@@ -119,14 +120,17 @@ URL_BASE = "https://programas-spen.example/"
 
 def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool = True,
                     memoria_pdf: MutableMapping[str, PdfGenerado] | None = None,
-                    cache: Path | None = None) -> Sitio:
+                    cache: Path | None = None,
+                    pdf_en_fondo: GeneradorEnFondo | None = None) -> Sitio:
     """Carga ``directorio``; lanza ``DatosInvalidos`` si hay algún error. ``url_base`` es la
     URL pública del sitio, para los enlaces absolutos (feeds, anexos).
 
     Los anexos se construyen antes que las páginas (cada PDF una vez), y sus fichas pasan a
     las páginas. ``anexos_pdf=False`` omite los PDF; ``memoria_pdf`` los guarda entre
     construcciones (``mkdocs serve``). ``cache``: carpeta de los árboles YAML ya leídos (ver
-    ``cache_arboles``); se poda de entradas sin usar."""
+    ``cache_arboles``); se poda de entradas sin usar. ``pdf_en_fondo`` (solo vista previa): los
+    PDF que no están en ``memoria_pdf`` se generan aparte, sin esperarlos (ver
+    ``pdf_en_fondo``)."""
     resultado = cargar_datos(Path(directorio), cache=cache)
     if cache is not None:
         CacheArboles(cache).podar()
@@ -135,7 +139,8 @@ def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool
     with sin_recolector():  # solo objetos que viven hasta el final (ver ``recolector``)
         grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
     # Los PDF sí dejan basura cíclica (los árboles de cajas de WeasyPrint): con el recolector.
-    anexos = construir_anexos(grafo, url_base, pdf=anexos_pdf, memoria=memoria_pdf)
+    anexos = construir_anexos(grafo, url_base, pdf=anexos_pdf, memoria=memoria_pdf,
+                              en_fondo=pdf_en_fondo)
     with sin_recolector():
         # cada página, cada anexo y cada feed se construye sin mirar los demás: se reparten
         # entre dos procesos si hay muchos (``paralelo``); el resultado es el mismo

@@ -260,6 +260,14 @@ def anexo_pdf(doc: str) -> str:
     return f"documentos/{doc}/anexo.pdf"
 
 
+_ANEXO_PDF = re.compile(r"documentos/[^/]+/anexo\.pdf")
+
+
+def es_anexo_pdf(ruta: str) -> bool:
+    """Si ``ruta`` es la de un anexo en PDF (``anexo_pdf``)."""
+    return _ANEXO_PDF.fullmatch(ruta) is not None
+
+
 def descarga_anexo(doc: str) -> str:
     """Nombre sugerido al descargar el PDF (único entre documentos): ``<doc>-anexo.pdf``."""
     return f"{doc}-anexo.pdf"

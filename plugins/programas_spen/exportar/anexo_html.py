@@ -211,6 +211,8 @@ def _navegacion(doc: Documento, vista: FichaAnexo, desde: str) -> list[str]:
         texto = "Descargar el anexo en PDF" + (f" ({', '.join(detalle)})" if detalle else "")
         enlaces.append(f'<a href="{escape(urls.relativa(vista.ruta_pdf, desde))}" '
                        f'download="{escape(urls.descarga_anexo(doc.id))}">{texto}</a>')
+    elif vista.pdf_pendiente:
+        enlaces.append("PDF en preparación (vista previa)")
     enlaces.append(_enlace(urls.relativa(urls.ANEXOS.url(), desde), "Todos los anexos"))
     lineas = ['<nav class="solo-pantalla" aria-label="Anexo">', "<p>" + " · ".join(enlaces) + "</p>"]
     if vista.sha256:

@@ -23,6 +23,7 @@ from .anexo_html import html_anexo
 from .citas import html_acuerdo_corto, texto_cita, url_corta
 from .integridad import FichaAnexo, lista_json, sha256, sumas
 from .pdf import PdfGenerado, generar_pdf
+from .pdf_en_fondo import GeneradorEnFondo, PdfPendiente
 
 GeneradorPdf = Callable[[str, str], PdfGenerado]
 
@@ -51,19 +52,24 @@ def ficha_base(doc: Documento, grafo: Grafo, url_base: str) -> FichaAnexo:
 @dataclass(frozen=True)
 class _AnexoDocumento:
     """El anexo de un documento: su ficha, sus archivos (en orden), los avisos de WeasyPrint,
-    la huella del HTML de su PDF y el PDF si se generó ahora (no estaba en la memoria)."""
+    la huella del HTML de su PDF, el PDF si se generó ahora (no estaba en la memoria) o, si se
+    aplazó, lo que hace falta para generarlo aparte."""
 
     ficha: FichaAnexo
     archivos: tuple[tuple[str, bytes], ...]
     avisos: tuple[str, ...] = ()
     clave: str | None = None
     nuevo: PdfGenerado | None = None
+    pendiente: PdfPendiente | None = None
 
 
 def _anexo_documento(doc: Documento, grafo: Grafo, url_base: str, pdf: bool,
-                     memoria: Mapping[str, PdfGenerado] | None, generador: GeneradorPdf) -> _AnexoDocumento:
+                     memoria: Mapping[str, PdfGenerado] | None, generador: GeneradorPdf,
+                     no_aplazar: frozenset[str] | None = None) -> _AnexoDocumento:
     """El anexo de ``doc``. Solo lee ``memoria``: quien reúne los anexos guarda los PDF nuevos
-    (esto puede correr en otro proceso, ver ``paralelo``)."""
+    (esto puede correr en otro proceso, ver ``paralelo``). Con ``no_aplazar`` (no ``None``), un
+    PDF que no está en la memoria no se genera, salvo si su clave está ahí: se publica «en
+    preparación» y se devuelve pendiente."""
     ficha = ficha_base(doc, grafo, url_base)
     if not pdf:
         vista = html_anexo(doc, grafo, url_base, vista=ficha).encode("utf-8")
@@ -72,6 +78,11 @@ def _anexo_documento(doc: Documento, grafo: Grafo, url_base: str, pdf: bool,
     clave = sha256(html.encode("utf-8"))
     generado = memoria.get(clave) if memoria is not None else None
     nuevo = None
+    if generado is None and no_aplazar is not None and clave not in no_aplazar:
+        ficha = replace(ficha, pdf_pendiente=True)
+        vista = html_anexo(doc, grafo, url_base, vista=ficha).encode("utf-8")
+        return _AnexoDocumento(ficha, ((ficha.ruta_vista, vista),), clave=clave,
+                               pendiente=PdfPendiente(clave, html, ficha.url_vista))
     if generado is None:
         generado = nuevo = generador(html, ficha.url_vista)
     ruta_pdf = urls.anexo_pdf(doc.id)
@@ -85,23 +96,31 @@ def _anexo_documento(doc: Documento, grafo: Grafo, url_base: str, pdf: bool,
 
 def construir_anexos(grafo: Grafo, url_base: str, pdf: bool = True,
                      memoria: MutableMapping[str, PdfGenerado] | None = None,
-                     generador: GeneradorPdf = generar_pdf) -> Anexos:
+                     generador: GeneradorPdf = generar_pdf,
+                     en_fondo: GeneradorEnFondo | None = None) -> Anexos:
     """Los anexos de todos los documentos de ``grafo``; ``url_base`` es la URL pública del sitio
     (la de las URL permanentes, los QR y las citas). Cada documento se hace sin mirar los
     demás: con muchos, se reparten entre dos procesos (``paralelo``).
 
     ``pdf=False`` omite los PDF (solo vistas de impresión y direcciones cortas). ``memoria``
-    guarda los PDF por huella del HTML entre construcciones (y olvida los que ya no se usan)."""
+    guarda los PDF por huella del HTML entre construcciones (y olvida los que ya no se usan).
+
+    ``en_fondo`` (vista previa de ``mkdocs serve``): los PDF que no están en ``memoria`` no se
+    esperan; se le encargan y el anexo se publica «en preparación» (ver ``pdf_en_fondo``)."""
     resultado = Anexos()
     usadas: set[str] = set()
+    pendientes: list[PdfPendiente] = []
     documentos = grafo.datos.documentos
     hecho = partial(_anexo_documento, grafo=grafo, url_base=url_base, pdf=pdf, memoria=memoria,
-                    generador=generador)
+                    generador=generador,
+                    no_aplazar=None if en_fondo is None or not pdf else en_fondo.fallidas())
     for doc, anexo in zip(documentos, paralelo.mapear(documentos, hecho, peso=peso_documento), strict=True):
         if anexo.clave is not None:
             usadas.add(anexo.clave)
             if anexo.nuevo is not None and memoria is not None:
                 memoria[anexo.clave] = anexo.nuevo
+        if anexo.pendiente is not None:
+            pendientes.append(anexo.pendiente)
         resultado.avisos += [(doc.id, aviso) for aviso in anexo.avisos]
         resultado.archivos.update(anexo.archivos)
         resultado.fichas[doc.id] = anexo.ficha
@@ -112,6 +131,8 @@ def construir_anexos(grafo: Grafo, url_base: str, pdf: bool = True,
     if pdf and memoria is not None:  # sin PDF no se sabe cuáles se usan: no se olvida nada
         for clave in [c for c in memoria if c not in usadas]:
             del memoria[clave]
+    if en_fondo is not None and pdf:
+        en_fondo.encargar(pendientes)  # también detiene los encargos que ya no hacen falta
     fichas = list(resultado.fichas.values())
     resultado.archivos[urls.LISTA_ANEXOS] = lista_json(fichas)
     if pdf:

@@ -13,7 +13,10 @@ class FichaAnexo:
     """Lo que se publica de un anexo: dónde está, cómo citarlo y su huella.
 
     ``ruta_pdf``, ``sha256``, ``bytes`` y ``paginas`` son ``None`` cuando la construcción no
-    genera los PDF (opción ``anexos_pdf: false``). Las URL son absolutas y permanentes."""
+    genera los PDF (opción ``anexos_pdf: false``) y cuando el PDF está en preparación
+    (``pdf_pendiente``: la vista previa de ``mkdocs serve`` lo genera aparte, ver
+    ``pdf_en_fondo``; nunca en una construcción que se publica). Las URL son absolutas y
+    permanentes."""
 
     documento: str
     titulo: str
@@ -28,6 +31,7 @@ class FichaAnexo:
     sha256: str | None = None
     bytes: int | None = None
     paginas: int | None = None
+    pdf_pendiente: bool = False
 
 
 def sha256(contenido: bytes) -> str:
@@ -51,7 +55,9 @@ def lista_json(fichas: list[FichaAnexo]) -> bytes:
     cuerpo = {
         "descripcion": "Anexos listos para la Gaceta Electoral: uno por documento, con la URL "
                        "permanente de su página, su PDF y la huella SHA-256 del PDF.",
-        "anexos": [asdict(f) for f in fichas],
+        # ``pdf_pendiente`` solo aparece en la vista previa, cuando es cierto
+        "anexos": [{k: v for k, v in asdict(f).items() if k != "pdf_pendiente" or v}
+                   for f in fichas],
     }
     return (json.dumps(cuerpo, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 

@@ -16,6 +16,10 @@ from ..exportar.citas import url_corta
 from ..exportar.integridad import FichaAnexo, tamano_legible
 from .comun import Pagina, con_siglas, enlace, md, siglas_del_sitio
 
+#: Lo que se publica de un PDF aún en preparación (solo en la vista previa, ver ``pdf_en_fondo``).
+PDF_EN_PREPARACION = ("El PDF del anexo está en preparación (vista previa): la página se "
+                      "actualiza sola cuando esté listo.")
+
 
 def _archivo(ruta: str, desde: str) -> str:
     """Enlace Markdown relativo a un archivo generado (MkDocs lo comprueba y lo reescribe)."""
@@ -37,6 +41,8 @@ def bloque_anexo_documento(ficha: FichaAnexo) -> list[str]:
     if ficha.ruta_pdf:
         lineas.append(f"- {_descarga(ficha, desde, 'Descargar el anexo en PDF')} — "
                       f"{ficha.paginas} páginas, {tamano_legible(ficha.bytes or 0)}")
+    elif ficha.pdf_pendiente:
+        lineas.append(f"- {PDF_EN_PREPARACION}")
     else:
         lineas.append("- El PDF del anexo no se generó en esta construcción (opción "
                       "`anexos_pdf: false`).")
@@ -104,7 +110,7 @@ def pagina_indice_anexos(grafo: Grafo, anexos: dict[str, FichaAnexo]) -> Pagina:
               "su documento y un código QR que la abre; el mismo contenido da siempre los mismos "
               "bytes, así que la huella SHA-256 publicada aquí identifica el anexo.", ""]
     con_pdf = [f for f in anexos.values() if f.ruta_pdf]
-    if con_pdf:
+    if con_pdf or any(f.pdf_pendiente for f in anexos.values()):
         lineas += ["| Documento | Acuerdo | Anexo | Páginas | Tamaño | SHA-256 |",
                    "| --- | --- | --- | --- | --- | --- |"]
     else:
@@ -118,6 +124,8 @@ def pagina_indice_anexos(grafo: Grafo, anexos: dict[str, FichaAnexo]) -> Pagina:
         if ficha.ruta_pdf:
             lineas.append(f"| {documento} | {acuerdo} | {_descarga(ficha, desde, 'PDF')} · {vista} | "
                           f"{ficha.paginas} | {tamano_legible(ficha.bytes or 0)} | `{ficha.sha256}` |")
+        elif ficha.pdf_pendiente:
+            lineas.append(f"| {documento} | {acuerdo} | PDF en preparación · {vista} | — | — | — |")
         else:
             lineas.append(f"| {documento} | {acuerdo} | {vista} |")
     lineas += ["", "## Listas legibles por máquina", "",

@@ -1,0 +1,107 @@
+"""exportar.pdf_en_fondo: los PDF que faltan se generan en otro proceso (el de verdad, con
+WeasyPrint), con los mismos bytes, en la caché de PDF; la señal avisa de su llegada; un
+encargo que ya no hace falta se detiene y uno que falla deja de aplazarse."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from programas_spen.exportar.cache_pdf import CachePdf
+from programas_spen.exportar.integridad import sha256
+from programas_spen.exportar.pdf import generar_pdf
+from programas_spen.exportar.pdf_en_fondo import GeneradorEnFondo, PdfPendiente, trabajar
+
+URL = "https://programas-spen.example/documentos/prueba/anexo/"
+LIMITE = 180.0
+
+
+def pendiente(texto: str, parrafos: int = 1) -> PdfPendiente:
+    html = ("<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Anexo</title>"
+            "</head><body>" + f"<p>{texto}</p>" * parrafos + "</body></html>")
+    return PdfPendiente(sha256(html.encode("utf-8")), html, URL)
+
+
+def generador(tmp_path: Path, **opciones: Any) -> GeneradorEnFondo:
+    return GeneradorEnFondo(tmp_path / "pdf", tmp_path / "pdf-listos" / "senal", **opciones)
+
+
+def test_genera_aparte_los_mismos_bytes(tmp_path: Path) -> None:
+    en_fondo = generador(tmp_path)
+    uno = pendiente("Programa anual de trabajo — evaluación del desempeño")
+    en_fondo.encargar([uno])
+    assert en_fondo.en_curso() == 1
+    en_fondo.esperar(LIMITE)
+    guardado = CachePdf(tmp_path / "pdf")[uno.clave]
+    directo = generar_pdf(uno.html, uno.url)
+    assert guardado.contenido == directo.contenido and guardado.paginas == directo.paginas
+    senal = (tmp_path / "pdf-listos" / "senal").read_text(encoding="utf-8").splitlines()
+    assert senal[1:] == [uno.clave]
+    assert list((tmp_path / "pdf").glob("encargo-*")) == []  # el encargo se borra al leerlo
+    assert en_fondo.fallidas() == frozenset()
+    en_fondo.encargar([])  # un encargo terminado bien se olvida
+    assert en_fondo.encargos == []
+
+
+def test_al_terminar_empieza_solo_con_empezar(tmp_path: Path) -> None:
+    en_fondo = generador(tmp_path, al_terminar=True)
+    uno = pendiente("uno")
+    en_fondo.encargar([uno])
+    assert en_fondo.encargos == [] and en_fondo.por_empezar == [uno]
+    en_fondo.empezar()
+    assert en_fondo.por_empezar == [] and en_fondo.en_curso() == 1
+    en_fondo.encargar([uno])  # ya en curso: no se encarga otra vez
+    assert en_fondo.por_empezar == []
+    en_fondo.esperar(LIMITE)
+    assert uno.clave in CachePdf(tmp_path / "pdf")
+
+
+def test_encargo_que_ya_no_hace_falta_se_detiene(tmp_path: Path) -> None:
+    en_fondo = generador(tmp_path)
+    viejo, nuevo = pendiente("versión anterior", 400), pendiente("versión nueva")
+    en_fondo.encargar([viejo])
+    proceso_viejo = en_fondo.encargos[0].proceso
+    en_fondo.encargar([nuevo])  # el documento volvió a cambiar: el PDF viejo ya no hace falta
+    assert proceso_viejo.poll() is not None and proceso_viejo.returncode != 0
+    assert [e.claves for e in en_fondo.encargos] == [frozenset({nuevo.clave})]
+    en_fondo.esperar(LIMITE)
+    cache = CachePdf(tmp_path / "pdf")
+    assert nuevo.clave in cache and viejo.clave not in cache
+    assert en_fondo.fallidas() == frozenset()  # detenido no es fallido
+
+
+def test_encargo_fallido_deja_de_aplazarse(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    en_fondo = generador(tmp_path)
+    roto = PdfPendiente("0" * 64, cast(str, None), URL)  # WeasyPrint no tiene qué convertir
+    bueno = pendiente("bueno")
+    en_fondo.encargar([roto, bueno])
+    en_fondo.esperar(LIMITE)
+    assert en_fondo.fallidas() == frozenset({roto.clave, bueno.clave})
+    assert "no se pudo generar el PDF del anexo 000000000000" in capfd.readouterr().err
+    assert bueno.clave in CachePdf(tmp_path / "pdf")  # los demás del encargo sí se generaron
+    assert (tmp_path / "pdf-listos" / "senal").exists()  # la señal avisa también del fallo
+    en_fondo.encargar([roto])  # no se vuelve a encargar: la construcción lo genera ella misma
+    assert len(en_fondo.encargos) == 1 and en_fondo.en_curso() == 0
+
+
+def test_trabajar_salta_lo_que_ya_esta(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    uno = pendiente("uno")
+    cache = CachePdf(tmp_path / "pdf")
+    cache[uno.clave] = generar_pdf(uno.html, uno.url)
+    trabajo = tmp_path / "encargo.json"
+    trabajo.write_text(f'[["{uno.clave}", "<p>otro</p>", "{URL}"]]', encoding="utf-8")
+    monkeypatch.setattr("os.nice", lambda n: 0)  # en este proceso, sin bajar la prioridad
+    assert trabajar(tmp_path / "pdf", trabajo, tmp_path / "senal") == 0
+    assert not trabajo.exists() and not (tmp_path / "senal").exists()  # nada nuevo, nada que avisar
+
+
+def test_detener_al_cerrar(tmp_path: Path) -> None:
+    en_fondo = generador(tmp_path)
+    en_fondo.encargar([pendiente("largo", 400)])
+    proceso: subprocess.Popen[bytes] = en_fondo.encargos[0].proceso
+    en_fondo.detener()
+    assert proceso.poll() is not None and en_fondo.encargos == [] and en_fondo.en_curso() == 0
+
