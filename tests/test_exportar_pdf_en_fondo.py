@@ -10,10 +10,11 @@ from typing import Any, cast
 
 import pytest
 
+from programas_spen.exportar import pdf_en_fondo
 from programas_spen.exportar.cache_pdf import CachePdf
 from programas_spen.exportar.integridad import sha256
 from programas_spen.exportar.pdf import generar_pdf
-from programas_spen.exportar.pdf_en_fondo import GeneradorEnFondo, PdfPendiente, trabajar
+from programas_spen.exportar.pdf_en_fondo import GeneradorEnFondo, PdfPendiente, repartir, trabajar
 
 URL = "https://programas-spen.example/documentos/prueba/anexo/"
 LIMITE = 180.0
@@ -73,18 +74,43 @@ def test_encargo_que_ya_no_hace_falta_se_detiene(tmp_path: Path) -> None:
     assert en_fondo.fallidas() == frozenset()  # detenido no es fallido
 
 
-def test_encargo_fallido_deja_de_aplazarse(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_encargo_fallido_deja_de_aplazarse(tmp_path: Path, capfd: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_en_fondo, "PROCESOS", 1)  # los dos en el mismo proceso
     en_fondo = generador(tmp_path)
     roto = PdfPendiente("0" * 64, cast(str, None), URL)  # WeasyPrint no tiene qué convertir
     bueno = pendiente("bueno")
     en_fondo.encargar([roto, bueno])
     en_fondo.esperar(LIMITE)
-    assert en_fondo.fallidas() == frozenset({roto.clave, bueno.clave})
+    assert en_fondo.fallidas() == frozenset({roto.clave, bueno.clave})  # todo el encargo
     assert "no se pudo generar el PDF del anexo 000000000000" in capfd.readouterr().err
     assert bueno.clave in CachePdf(tmp_path / "pdf")  # los demás del encargo sí se generaron
     assert (tmp_path / "pdf-listos" / "senal").exists()  # la señal avisa también del fallo
     en_fondo.encargar([roto])  # no se vuelve a encargar: la construcción lo genera ella misma
     assert len(en_fondo.encargos) == 1 and en_fondo.en_curso() == 0
+
+
+def test_dos_procesos_y_solo_falla_el_suyo(tmp_path: Path) -> None:
+    en_fondo = generador(tmp_path)
+    roto = PdfPendiente("0" * 64, cast(str, None), URL)
+    buenos = [pendiente("primero", 30), pendiente("segundo", 20)]
+    en_fondo.encargar([roto, *buenos])
+    assert en_fondo.en_curso() == 2
+    en_fondo.esperar(LIMITE)
+    cache = CachePdf(tmp_path / "pdf")
+    assert all(p.clave in cache for p in buenos)
+    # el HTML más largo va solo a un proceso; el roto, con el otro bueno, al otro
+    assert [e.claves for e in en_fondo.encargos] == [frozenset({buenos[0].clave}),
+                                                    frozenset({buenos[1].clave, roto.clave})]
+    assert en_fondo.fallidas() == frozenset({buenos[1].clave, roto.clave})  # solo ese encargo
+
+
+def test_repartir() -> None:
+    a, b, c, d = (pendiente("x", n) for n in (40, 30, 20, 10))
+    assert repartir([d, c, b, a], 2) == [[a, d], [b, c]]
+    assert repartir([a, b], 1) == [[a, b]]
+    assert repartir([a], 2) == [[a]]
+    assert repartir([], 2) == []
 
 
 def test_trabajar_salta_lo_que_ya_esta(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

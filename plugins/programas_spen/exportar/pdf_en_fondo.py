@@ -3,11 +3,11 @@
 Generar el PDF de un documento grande lleva unos 3 s (WeasyPrint): con él en la
 reconstrucción, una edición en ``mkdocs serve`` tardaba 5–6 s en verse. En la vista previa, la
 construcción no espera los PDF que no están en la caché: publica el anexo como «PDF en
-preparación» y los encarga a un proceso aparte (``python -m
-programas_spen.exportar.pdf_en_fondo``), que los genera con la misma función (los mismos
-bytes), los guarda en la caché de PDF en disco (``cache_pdf``) y al terminar reescribe un
-archivo de señal. El servidor vigila ese archivo: la reconstrucción que provoca encuentra los
-PDF en la caché y los publica.
+preparación» y, al terminar, los encarga a un proceso aparte (``python -m
+programas_spen.exportar.pdf_en_fondo``; dos si son varios, como en el primer arranque sin
+caché), que los genera con la misma función (los mismos bytes), los guarda en la caché de PDF
+en disco (``cache_pdf``) y al terminar reescribe un archivo de señal. El servidor vigila ese
+archivo: la reconstrucción que provoca encuentra los PDF en la caché y los publica.
 
 ``mkdocs build`` nunca aplaza nada: lo publicado siempre lleva sus PDF.
 
@@ -30,6 +30,8 @@ from pathlib import Path
 
 #: Segundos como mínimo entre dos señales de un mismo encargo largo (una reconstrucción cada vez).
 ENTRE_SENALES = 15.0
+#: Procesos a la vez, como mucho, para un mismo encargo.
+PROCESOS = 2
 
 
 @dataclass(frozen=True)
@@ -93,10 +95,12 @@ class GeneradorEnFondo:
             self.empezar()
 
     def empezar(self) -> None:
-        """Empieza el encargo pendiente, si lo hay (con ``al_terminar``; si no, ya empezó)."""
+        """Empieza lo encargado, si hay algo (con ``al_terminar``; si no, ya empezó): en un
+        proceso por núcleo, hasta dos (el primer arranque de ``mkdocs serve`` sin caché
+        encarga todos los PDF)."""
         nuevos, self.por_empezar = self.por_empezar, []
-        if nuevos:
-            self.encargos.append(_Encargo(self._lanzar(nuevos), frozenset(p.clave for p in nuevos)))
+        for grupo in repartir(nuevos, min(PROCESOS, os.cpu_count() or 1)):
+            self.encargos.append(_Encargo(self._lanzar(grupo), frozenset(p.clave for p in grupo)))
 
     def _lanzar(self, pendientes: list[PdfPendiente]) -> subprocess.Popen[bytes]:
         self.carpeta.mkdir(parents=True, exist_ok=True)
@@ -126,6 +130,19 @@ class GeneradorEnFondo:
             _detener(encargo.proceso)
         self.encargos = []
         self.por_empezar = []
+
+
+def repartir(pendientes: list[PdfPendiente], grupos: int) -> list[list[PdfPendiente]]:
+    """``pendientes`` en hasta ``grupos`` grupos de trabajo parecido (el largo del HTML): cada
+    uno, del más largo al más corto, va al grupo con menos; sin grupos vacíos y en orden
+    estable dentro de cada uno."""
+    cargas = [0] * max(1, min(grupos, len(pendientes)))
+    reparto: list[list[PdfPendiente]] = [[] for _ in cargas]
+    for pendiente in sorted(pendientes, key=lambda p: (-len(p.html or ""), p.clave)):
+        menor = cargas.index(min(cargas))
+        reparto[menor].append(pendiente)
+        cargas[menor] += len(pendiente.html or "")
+    return [grupo for grupo in reparto if grupo]
 
 
 def _detener(proceso: subprocess.Popen[bytes]) -> None:
