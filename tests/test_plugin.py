@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -301,10 +302,12 @@ def test_construccion_reproducible(sitio_construido: Construccion, tmp_path: Pat
     assert cuartos == segundos
 
 
-def test_serve_solo_convierte_otra_vez_lo_que_cambia(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Como ``mkdocs serve``: tras editar un archivo de datos, la reconstrucción solo vuelve a
-    convertir las páginas cuyo Markdown cambió, y el sitio es el de una construcción nueva
-    sin conversión anticipada."""
+def _como_serve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                anexos_pdf: str) -> tuple[Path, list[str], Callable[[Path], None]]:
+    """Una copia del proyecto reconstruida como en ``mkdocs serve`` (el plugin sabe que sirve y
+    su memoria, vacía al empezar, dura entre reconstrucciones), con la caché en
+    ``tmp_path/cache``: la copia, las páginas que convierte cada reconstrucción (en este
+    proceso, para contarlas) y la función que reconstruye hacia una carpeta."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -312,9 +315,10 @@ def test_serve_solo_convierte_otra_vez_lo_que_cambia(tmp_path: Path, monkeypatch
     from programas_spen import plugin as adaptador
 
     proyecto = copiar_proyecto(tmp_path / "proyecto")
-    monkeypatch.setenv("ANEXOS_PDF", "false")
+    monkeypatch.setenv("ANEXOS_PDF", anexos_pdf)
     monkeypatch.setenv("PROGRAMAS_SPEN_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(adaptador, "_MEMORIA_CONVERSIONES", {})
+    for memoria in ("_MEMORIA_CONVERSIONES", "_MEMORIA_PDF", "_EN_FONDO"):
+        monkeypatch.setattr(adaptador, memoria, {})
     convertidas: list[str] = []
     convertir = conversion.Conversor.convertir
 
@@ -330,6 +334,14 @@ def test_serve_solo_convierte_otra_vez_lo_que_cambia(tmp_path: Path, monkeypatch
         config.plugins.on_startup(command="serve", dirty=False)
         build(config)
 
+    return proyecto, convertidas, reconstruir
+
+
+def test_serve_solo_convierte_otra_vez_lo_que_cambia(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Como ``mkdocs serve``: tras editar un archivo de datos, la reconstrucción solo vuelve a
+    convertir las páginas cuyo Markdown cambió, y el sitio es el de una construcción nueva
+    sin conversión anticipada."""
+    proyecto, convertidas, reconstruir = _como_serve(tmp_path, monkeypatch, anexos_pdf="false")
     reconstruir(tmp_path / "s1")
     todas = len(convertidas)
     assert todas > 100
@@ -358,34 +370,10 @@ def test_serve_con_pdf_aparte(sitio_construido: Construccion, tmp_path: Path,
     publica «en preparación» y los genera otro proceso, después de la construcción); cuando
     llegan, la reconstrucción que provoca su señal solo vuelve a convertir las páginas que
     los enlazan, y el sitio es byte a byte el de ``mkdocs build``."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from programas_spen import conversion
     from programas_spen import plugin as adaptador
 
-    proyecto = copiar_proyecto(tmp_path / "proyecto")
     cache = tmp_path / "cache"
-    monkeypatch.setenv("ANEXOS_PDF", "true")
-    monkeypatch.setenv("PROGRAMAS_SPEN_CACHE", str(cache))
-    monkeypatch.setattr(adaptador, "_MEMORIA_CONVERSIONES", {})
-    monkeypatch.setattr(adaptador, "_MEMORIA_PDF", {})
-    monkeypatch.setattr(adaptador, "_EN_FONDO", {})
-    convertidas: list[str] = []
-    convertir = conversion.Conversor.convertir
-
-    def contando(self: conversion.Conversor, archivo: object) -> conversion.Conversion:
-        convertidas.append(archivo.src_uri)  # type: ignore[attr-defined]
-        return convertir(self, archivo)
-
-    monkeypatch.setattr(conversion.Conversor, "convertir", contando)
-    monkeypatch.setattr(conversion.paralelo, "MINIMO_TAREAS", 10**9)  # todo aquí, para contar
-
-    def reconstruir(destino: Path) -> None:
-        config = load_config(str(proyecto / "mkdocs.yml"), site_dir=str(destino))
-        config.plugins.on_startup(command="serve", dirty=False)
-        build(config)
-
+    _, convertidas, reconstruir = _como_serve(tmp_path, monkeypatch, anexos_pdf="true")
     reconstruir(tmp_path / "s1")
     [en_fondo] = adaptador._EN_FONDO.values()
     assert en_fondo.en_curso() == 2  # empezó al terminar la construcción, en dos procesos
