@@ -494,3 +494,28 @@ def test_recoleccion_por_tandas_y_liberacion_al_final() -> None:
         assert gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()
+
+
+def test_serve_mira_los_datos_cada_decima(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """En ``mkdocs serve``, los datos y la señal de los PDF se miran cada décima de segundo; lo
+    que MkDocs vigila antes o después (``docs_dir``, ``mkdocs.yml``), cada medio segundo."""
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    from programas_spen import plugin as adaptador
+
+    monkeypatch.setenv("PROGRAMAS_SPEN_CACHE", str(tmp_path / "cache"))
+    config = load_config(str(RAIZ / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config = config.plugins.on_config(config)
+    servidor = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    (tmp_path / "antes").mkdir()
+    (tmp_path / "despues").mkdir()
+    servidor.watch(str(tmp_path / "antes"))  # como MkDocs, que vigila docs_dir antes del gancho
+    config.plugins.on_serve(servidor, config=config, builder=lambda: None)
+    servidor.watch(str(tmp_path / "despues"))
+    cada = {Path(e.watch.path): e.timeout for e in servidor.observer.emitters}
+    assert cada == {tmp_path / "antes": 0.5, DATOS.resolve(): adaptador.VIGILANCIA_S,
+                    (tmp_path / "cache/pdf-listos").resolve(): adaptador.VIGILANCIA_S,
+                    tmp_path / "despues": 0.5}
+    assert adaptador.VIGILANCIA_S == 0.1

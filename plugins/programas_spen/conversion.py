@@ -181,11 +181,13 @@ class IndiceConPrevias:
     (``previas``, por ruta: el contenido indexado y las entradas, ver ``Conversion.busqueda``)
     las añaden sin volver
     a analizar su HTML, siempre que su contenido sea el mismo objeto que se indexó; las demás
-    pasan al índice de siempre."""
+    pasan al índice de siempre. Mientras está ``pausado`` no indexa nada (ver ``escritura``:
+    las páginas se escriben de antemano y el bucle de MkDocs las indexa después, en orden)."""
 
     def __init__(self, indice: Any) -> None:
         self.indice = indice
         self.previas: dict[str, tuple[str, bytes]] = {}
+        self.pausado = False
         self._original = indice.add_entry_from_context
 
     def instalar(self) -> None:
@@ -194,6 +196,8 @@ class IndiceConPrevias:
 
     def indexar(self, pagina: Any) -> None:
         """Añade las entradas de ``pagina``: las ya preparadas o las que dé el índice."""
+        if self.pausado:
+            return
         previa = self.previas.pop(pagina.file.src_uri, None)
         if previa is not None and previa[0] is pagina.content:
             self.indice.entries.extend(json.loads(zlib.decompress(previa[1])))

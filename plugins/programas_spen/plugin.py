@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.commands import build as bucle_de_mkdocs
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -15,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import urls
+from . import escritura, urls
 from .conversion import Conversion, Conversor, IndiceConPrevias, aplicar, huella
 from .exportar.cache_pdf import CachePdf
 from .exportar.pdf_en_fondo import GeneradorEnFondo
@@ -56,6 +59,9 @@ class _BytecodeEnMemoria(jinja2.BytecodeCache):
 
 _PLANTILLAS = _BytecodeEnMemoria()
 
+#: Cada cuántos segundos mira ``mkdocs serve`` si cambiaron los datos (ver ``_vigilando_cada``).
+VIGILANCIA_S = 0.1
+
 #: Páginas convertidas entre dos recogidas de basura (ver ``on_page_content``).
 PAGINAS_POR_TANDA = 500
 
@@ -79,6 +85,10 @@ class ProgramasSpenConfig(Config):
     #: proceso y la página se actualiza sola cuando llegan (ver ``pdf_en_fondo``). Necesita la
     #: caché en disco. ``mkdocs build`` siempre los espera.
     anexos_pdf_en_fondo = config_options.Type(bool, default=True)
+    #: Escribir las páginas generadas antes del bucle de MkDocs, en dos procesos si se puede
+    #: (ver ``escritura``); el sitio es el mismo byte a byte. Solo en ``mkdocs build`` (sin
+    #: ``--dirty``) y con la conversión anticipada. ``false``: MkDocs las escribe una por una.
+    escritura_anticipada = config_options.Type(bool, default=True)
 
 
 class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
@@ -90,6 +100,9 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.directorio: Path | None = None
         self.cache: Path | None = None
         self.sirviendo = False
+        self.sucia = False
+        self.nav: Any = None
+        self.callar: escritura.CallarOmitidas | None = None
         self.previas: dict[str, Conversion] = {}
         self.pendientes: dict[str, Conversion] = {}
         self.indice: IndiceConPrevias | None = None
@@ -98,6 +111,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         """Recuerda si se sirve el sitio (``mkdocs serve``): entonces las conversiones de las
         páginas se guardan entre reconstrucciones."""
         self.sirviendo = command == "serve"
+        self.sucia = dirty
 
     def on_config(self, config: Any) -> Any:
         """Reinicia el estado de cada construcción (``mkdocs serve`` conserva el plugin)."""
@@ -106,6 +120,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.previas = {}
         self.pendientes = {}
         self.indice = None
+        self.nav = None
+        self._quitar_filtro()
         base = Path(config.config_file_path).parent
         self.directorio = (base / self.config.datos).resolve()
         self.cache = (base / self.config.cache).resolve() if self.config.cache else None
@@ -170,6 +186,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         """Convierte de antemano las páginas generadas, en dos procesos si se puede (ver
         ``conversion``); el bucle de MkDocs aplica después cada resultado."""
+        self.nav = nav  # lo que MkDocs pasa después a sus plantillas (ver ``on_env``)
         if not self.config.conversion_anticipada:
             return nav
         busqueda = _indice_de_material(config)
@@ -205,21 +222,61 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         return nav
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
-        """En ``mkdocs serve``, las plantillas compiladas se guardan entre reconstrucciones."""
+        """En ``mkdocs serve``, las plantillas compiladas se guardan entre reconstrucciones. En
+        ``mkdocs build``, escribe de antemano las páginas generadas (ver ``escritura``)."""
         if self.sirviendo and env.bytecode_cache is None:
             env.bytecode_cache = _PLANTILLAS
+        if self._se_escribe_antes(config):
+            paginas = [f.page for f in files.documentation_pages()
+                       if f.generated_by and f.page is not None]
+            documentacion = files.documentation_pages()
+            nav = self.nav
+
+            def escribir(pagina: Page) -> None:
+                bucle_de_mkdocs._build_page(pagina, config, documentacion, nav, env)
+
+            if self.indice is not None:
+                self.indice.pausado = True
+            try:
+                escritura.escribir_todas(paginas, escribir)
+            finally:
+                if self.indice is not None:
+                    self.indice.pausado = False
+            escritura.marcar_ya_escritas(paginas)
+            env.loader = escritura.con_plantilla_vacia(env.loader)
+            self.callar = escritura.CallarOmitidas(p.file.src_uri for p in paginas)
+            self.callar.instalar()
         return env
+
+    def _se_escribe_antes(self, config: Any) -> bool:
+        """Si las páginas generadas se escriben de antemano: con la opción, en ``mkdocs
+        build`` sin ``--dirty``, con la conversión anticipada (su índice de búsqueda sabe
+        esperar) y sin más plugins que este y la búsqueda (otro podría hacer algo en cada
+        página que no debe hacerse dos veces)."""
+        otros = set(config.plugins) - {"programas-spen", "search", "material/search"}
+        return (self.config.escritura_anticipada and self.config.conversion_anticipada
+                and not self.sirviendo and not self.sucia and not otros
+                and (self.indice is not None or _indice_de_material(config) is None)
+                and self.nav is not None)
 
     def on_post_build(self, config: Any) -> None:
         """Devuelve al recolector los objetos apartados en ``on_files`` y, en ``mkdocs serve``,
         empieza a generar aparte los PDF que faltan (ya sin quitarle núcleos a la construcción)."""
         gc.unfreeze()
+        self._quitar_filtro()
         self._empezar_pdf()
 
     def on_build_error(self, error: Exception) -> None:
         """Igual que ``on_post_build`` cuando la construcción falla."""
         gc.unfreeze()
+        self._quitar_filtro()
         self._empezar_pdf()
+
+    def _quitar_filtro(self) -> None:
+        """Quita el filtro de ``escritura`` del registrador de MkDocs, si se puso."""
+        if self.callar is not None:
+            self.callar.quitar()
+            self.callar = None
 
     def _empezar_pdf(self) -> None:
         en_fondo = self._en_fondo()
@@ -275,19 +332,42 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Reconstruye cuando cambia un archivo de ``datos/`` y cuando llegan PDF generados
-        aparte (su archivo de señal)."""
-        if self.directorio is not None:
-            server.watch(str(self.directorio))
-        if self._en_fondo() is not None and self.cache is not None:
-            carpeta = _senal(self.cache).parent
-            carpeta.mkdir(parents=True, exist_ok=True)
-            server.watch(str(carpeta))
+        aparte (su archivo de señal). Esas dos carpetas se miran cada ``VIGILANCIA_S``
+        segundos, no cada medio segundo como las demás (ver ``_vigilando_cada``)."""
+        with _vigilando_cada(server, VIGILANCIA_S):
+            if self.directorio is not None:
+                server.watch(str(self.directorio))
+            if self._en_fondo() is not None and self.cache is not None:
+                carpeta = _senal(self.cache).parent
+                carpeta.mkdir(parents=True, exist_ok=True)
+                server.watch(str(carpeta))
         return server
 
     def on_shutdown(self) -> None:
         """Detiene los PDF que se generaban aparte."""
         for generador in _EN_FONDO.values():
             generador.detener()
+
+
+@contextmanager
+def _vigilando_cada(server: Any, segundos: float) -> Iterator[None]:
+    """Dentro del bloque, las carpetas que empiece a vigilar ``server`` (el de ``mkdocs
+    serve``) se miran cada ``segundos``. MkDocs las mira cada medio segundo (sondeo de
+    ``watchdog``), y ese medio segundo se sumaba a lo que tarda en verse una edición de los
+    datos; mirar cada décima unos pocos archivos no cuesta nada. ``watchdog`` da a cada carpeta
+    el intervalo que tiene su observador al empezar a vigilarla (``timeout``, que solo se lee):
+    se cambia en el bloque y se deja después como estaba, así que las demás no cambian. Si el
+    observador no es como se espera, no se toca nada."""
+    observador = getattr(server, "observer", None)
+    antes = getattr(observador, "_timeout", None)
+    if not isinstance(antes, (int, float)) or getattr(observador, "timeout", None) != antes:
+        yield
+        return
+    observador._timeout = min(antes, segundos)
+    try:
+        yield
+    finally:
+        observador._timeout = antes
 
 
 def _senal(cache: Path) -> Path:
