@@ -9,7 +9,7 @@ import markdown
 import pytest
 import yaml
 
-from programas_spen.en_linea_md import EnLineaConAtajoExtension, _EnLineaConAtajo
+from programas_spen.en_linea_md import EnLineaConAtajoExtension, _EnlaceDirecto, _EnLineaConAtajo
 
 from .conftest import RAIZ
 
@@ -57,6 +57,12 @@ CASOS = [
     "Término\n:   Definición con *énfasis*\n\n!!! note \"Nota\"\n    Con [enlace](a.md).",
     "Lista:\n\n- uno\n- **dos**\n    - tres `3`\n\n1. a\n2. b",
     "Texto con\x02marcador raro\x03 y ~tilde~ y ^circunflejo^.",
+    # enlaces: los sencillos van por el atajo; los demás, por el método de siempre
+    "[a](b.md) [](vacio.md) [texto]() [con *énfasis* y `código`](c.md#x) [\\[escapado\\]](d.md)",
+    "[anidado [dentro]](e.md) [paréntesis](f_(1).md) [espacio]( g.md ) [comillas](h.md 'título')",
+    "[angular](<i j.md>) [cita](k\"l.md) [sin cerrar](m.md [roto]] (n.md) [a]\n(o.md)",
+    "[varias\nlíneas](p.md) [escape en destino](q\\_r.md) [amp](s.md?a=1&b=2) [[doble]](t.md)",
+    "| Registro | Área |\n| --- | --- |\n| [Actividad 1](u.md#a-1) | [DESPEN](v.md) |",
 ]
 
 
@@ -70,7 +76,7 @@ def _paginas_reales(sitio_real: Any) -> list[str]:
 
 
 def test_mismo_html_en_todas_las_paginas_del_sitio(sitio_real: Any) -> None:
-    saltados = intentos = 0
+    saltados = intentos = directos = completos = 0
     distintas = []
     for contenido in _paginas_reales(sitio_real):
         con, md = _convertir(contenido, True)
@@ -80,9 +86,14 @@ def test_mismo_html_en_todas_las_paginas_del_sitio(sitio_real: Any) -> None:
         assert isinstance(procesador, _EnLineaConAtajo)
         saltados += procesador.saltados
         intentos += procesador.intentos
+        enlaces = md.inlinePatterns["link"]
+        assert isinstance(enlaces, _EnlaceDirecto)
+        directos += enlaces.directos
+        completos += enlaces.completos
     assert not distintas
     # el atajo se usa (si Python-Markdown cambia su método privado, esto falla y se sabe)
     assert saltados > intentos > 0
+    assert directos > 10 * completos
 
 
 def test_paginas_escritas_a_mano() -> None:
