@@ -1363,6 +1363,21 @@ def _leer_url(url: str) -> str | None:
         return None
 
 
+def _esperar_quietud(registro: Path, inicio: float, quietud: float = 3.0,
+                     limite: float = 120.0) -> float:
+    """Espera hasta que el registro de ``mkdocs serve`` lleve ``quietud`` segundos sin crecer
+    (ninguna reconstrucción en curso ni empezada); devuelve cuánto pasó desde ``inicio``."""
+    tamano, desde = -1, time.perf_counter()
+    while time.perf_counter() - inicio < limite:
+        actual = registro.stat().st_size
+        if actual != tamano:
+            tamano, desde = actual, time.perf_counter()
+        elif time.perf_counter() - desde >= quietud:
+            break
+        time.sleep(0.2)
+    return time.perf_counter() - inicio
+
+
 def latencia_serve(trabajo: Path, pdf: bool, repeticiones: int = 3,
                    limite: float = 60.0) -> dict[str, Any]:
     """Sirve una copia del proyecto real y edita el ``titulo_corto`` del archivo de datos más
@@ -1406,6 +1421,10 @@ def latencia_serve(trabajo: Path, pdf: bool, repeticiones: int = 3,
                         resultado["pdf_arranque_s"] = time.perf_counter() - inicio
                         break
                     time.sleep(0.2)
+            # y hasta que el servidor esté quieto: los PDF del arranque llegan en dos procesos y
+            # cada llegada provoca otra reconstrucción; una edición hecha en medio espera a que
+            # termine la que está en curso, y eso no es el tiempo de una edición
+            resultado["quieto_s"] = _esperar_quietud(registro, inicio)
             time.sleep(1.0)
             valor = corto.group(1)
             for n in range(1, repeticiones + 1):
