@@ -227,9 +227,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         if self.sirviendo and env.bytecode_cache is None:
             env.bytecode_cache = _PLANTILLAS
         if self._se_escribe_antes(config):
-            paginas = [f.page for f in files.documentation_pages()
-                       if f.generated_by and f.page is not None]
             documentacion = files.documentation_pages()
+            paginas = [f.page for f in documentacion if f.generated_by and f.page is not None]
             nav = self.nav
 
             def escribir(pagina: Page) -> None:
@@ -252,12 +251,13 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         """Si las páginas generadas se escriben de antemano: con la opción, en ``mkdocs
         build`` sin ``--dirty``, con la conversión anticipada (su índice de búsqueda sabe
         esperar) y sin más plugins que este y la búsqueda (otro podría hacer algo en cada
-        página que no debe hacerse dos veces)."""
-        otros = set(config.plugins) - {"programas-spen", "search", "material/search"}
+        página que no debe hacerse dos veces). Si hay búsqueda, ha de ser la de Material con su
+        índice envuelto (``self.indice``), que se pausa: otra indexaría dos veces cada página."""
+        busqueda = set(config.plugins) & {"search", "material/search"}
+        otros = set(config.plugins) - busqueda - {"programas-spen"}
         return (self.config.escritura_anticipada and self.config.conversion_anticipada
                 and not self.sirviendo and not self.sucia and not otros
-                and (self.indice is not None or _indice_de_material(config) is None)
-                and self.nav is not None)
+                and (self.indice is not None or not busqueda) and self.nav is not None)
 
     def on_post_build(self, config: Any) -> None:
         """Devuelve al recolector los objetos apartados en ``on_files`` y, en ``mkdocs serve``,
