@@ -77,7 +77,9 @@ def test_mismo_resultado_que_page_render(tmp_path: Path) -> None:
     assert hecha.busqueda is None
 
 
-def test_aplicar_deja_la_pagina_como_la_deja_mkdocs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sin_markdown", [False, True])
+def test_aplicar_deja_la_pagina_como_la_deja_mkdocs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    sin_markdown: bool) -> None:
     config = _config(tmp_path)
     files = _archivos(config, 2)
     archivo = files.get_file_from_path("p/000.md")
@@ -85,8 +87,18 @@ def test_aplicar_deja_la_pagina_como_la_deja_mkdocs(tmp_path: Path) -> None:
     pagina = Page(None, File.generated(config, "p/000.md", content=archivo.content_string), config)
     pagina.read_source(config)
     pagina.markdown = ""
-    pagina.render(config, files)  # lo que hace MkDocs con el texto vacío
+    with monkeypatch.context() as parche:
+        if sin_markdown:
+            conversion.sin_volver_a_convertir(pagina)
+
+            def prohibido(*args: Any, **kwargs: Any) -> None:
+                raise AssertionError("no se crea ninguna instancia de Python-Markdown")
+
+            parche.setattr("mkdocs.structure.pages.markdown.Markdown", prohibido)
+        pagina.render(config, files)  # lo que hace MkDocs con el texto vacío
+    assert pagina.content == ""
     html = conversion.aplicar(pagina, hecha, files.get_file_from_path)
+    assert "render" not in vars(pagina)  # vuelve a su render de siempre
     esperada = _como_mkdocs(config, files, "p/000.md")
     assert html == esperada.content
     assert pagina.title == esperada.title == "Página 0"
@@ -190,6 +202,31 @@ def test_indice_con_previas(tmp_path: Path) -> None:
     assert [e["location"] for e in indice.entries] == ["previa", "p/001/", "p/002/"]
     assert indice.entries[0] == {"location": "previa", "boost": 2.0}
     assert envoltorio.previas == {}
+
+
+def test_soltar_contenido_de_una_pagina_ya_escrita(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    files = _archivos(config, 4)
+    indice = _Indice()
+    envoltorio = conversion.IndiceConPrevias(indice)
+    envoltorio.instalar()
+    paginas = []
+    for n in range(4):
+        pagina = Page(None, files.get_file_from_path(f"p/00{n}.md"), config)
+        pagina.read_source(config)
+        pagina.render(config, files)
+        paginas.append(pagina)
+    envoltorio.previas["p/000.md"] = (paginas[0].content, zlib.compress(b'[{"location": "previa"}]'))
+    envoltorio.previas["p/001.md"] = ("".join(["otro ", "contenido"]), zlib.compress(b'[{"location": "no"}]'))
+    paginas[3].meta["search"] = {"exclude": True}
+    contenidos = [p.content for p in paginas]
+    # preparada: se suelta y sus entradas siguen; cambiada o sin preparar: se queda; excluida: se suelta
+    assert [envoltorio.soltar_contenido(p) for p in paginas] == [True, False, False, True]
+    assert [p.content for p in paginas] == ["", contenidos[1], contenidos[2], ""]
+    for pagina in paginas[:3]:
+        indice.add_entry_from_context(pagina)
+    assert indice.analizadas == ["p/001.md", "p/002.md"]
+    assert indice.entries[0] == {"location": "previa"}
 
 
 def test_huella() -> None:

@@ -124,7 +124,8 @@ def test_sitio_real_igual_con_y_sin_escritura_anticipada(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     """Con la construcción de MkDocs en este proceso: las páginas generadas se escriben de
     antemano (en dos procesos), el bucle no las vuelve a escribir ni avisa de ellas, y cada
-    archivo del sitio es el de una construcción sin escritura anticipada."""
+    archivo del sitio es el de una construcción sin escritura anticipada (y sin la barra de
+    navegación guardada, ver ``navegacion``)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -143,6 +144,7 @@ def test_sitio_real_igual_con_y_sin_escritura_anticipada(
     sitios = {}
     for valor in ("true", "false"):
         monkeypatch.setenv("ESCRITURA_ANTICIPADA", valor)
+        monkeypatch.setenv("NAVEGACION_GUARDADA", valor)
         caplog.clear()
         with caplog.at_level(logging.INFO, logger="mkdocs"):
             build(load_config(str(proyecto / "mkdocs.yml"), site_dir=str(tmp_path / valor)))

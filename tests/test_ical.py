@@ -3,11 +3,12 @@ básico de RFC 5545, sus eventos enlazan al sitio con UID estables y determinist
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Event
 
+from programas_spen import ical
 from programas_spen.enlaces import construir_grafo
 from programas_spen.ical import feeds
 from programas_spen.validacion import cargar_datos
@@ -86,3 +87,54 @@ def test_todo_reune_documentos_y_sesiones(calendarios) -> None:
     todo = {str(e["UID"]) for e in _eventos(feeds_analizados["suscripciones/todo.ics"])}
     assert "sesion-cspen-2024-03-13@programas-spen" in todo
     assert "ine-pat-cspen-2024-tema-01-1@programas-spen" in todo
+
+
+def _con_icalendar(uid: str, resumen: str, inicio: date, fin: date, descripcion: str, url: str,
+                   sello: datetime, categoria: str) -> bytes:
+    """El mismo evento construido y serializado por ``icalendar`` (la referencia)."""
+    evento = Event()
+    evento.add("uid", f"{uid}@{ical.DOMINIO_UID}")
+    evento.add("dtstamp", sello)
+    evento.add("dtstart", inicio)
+    evento.add("dtend", fin)
+    evento.add("summary", resumen)
+    evento.add("description", f"{descripcion}\n\n{url}")
+    evento.add("url", url)
+    evento.add("categories", [categoria])
+    evento.add("transp", "TRANSPARENT")
+    return evento.to_ical()
+
+
+def test_cada_evento_del_sitio_son_los_bytes_de_icalendar(monkeypatch: pytest.MonkeyPatch, calendarios) -> None:
+    _, grafo = calendarios
+    llamadas: list[tuple[tuple, bytes]] = []
+    original = ical._evento
+
+    def anotando(*args):
+        hecho = original(*args)
+        llamadas.append((args, hecho))
+        return hecho
+
+    monkeypatch.setattr(ical, "_evento", anotando)
+    feeds(grafo, BASE)
+    assert len(llamadas) > 50
+    plegados = 0
+    for args, hecho in llamadas:
+        assert hecho == _con_icalendar(*args), args
+        plegados += b"\r\n " in hecho
+    assert plegados > 20
+
+
+@pytest.mark.parametrize("texto", [
+    "corto", "",
+    "a" * 73, "a" * 74, "a" * 75, "a" * 200,
+    "Acción, programación; revisión\\ y más " * 6,
+    "x" * 60 + "\\" * 30 + "^" * 20 + "ñ" * 40,
+    "🗳️ elección " * 12, "ü" * 100 + "€" * 50,
+    "línea\r\nuna\rdos\nTres \\N cuatro " * 5,
+    "a" * 71 + "á" + "b" * 80, "a" * 72 + "\\," + "b" * 10, "a" * 73 + "^" + "b" * 10,
+])
+def test_escape_y_plegado_como_icalendar(texto: str) -> None:
+    argumentos = ("uid-" + texto[:30], texto, date(2024, 1, 1), date(2024, 2, 1), texto * 2,
+                  "https://ejemplo.mx/spen/documentos/x/#a-1", datetime(2024, 1, 1, tzinfo=UTC), texto[:40] or "Tipo")
+    assert ical._evento(*argumentos) == _con_icalendar(*argumentos)

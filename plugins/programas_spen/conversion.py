@@ -162,9 +162,23 @@ def _peso(archivo: Any) -> int:
     return len(archivo.content_string)
 
 
+def sin_volver_a_convertir(pagina: Any) -> None:
+    """Hace que la próxima ``render`` de ``pagina`` (la del bucle de MkDocs, que ya no tiene
+    nada que convertir: su conversión se aplica en ``aplicar``) solo deje un contenido vacío.
+    ``Page.render`` crea cada vez una instancia de Python-Markdown con todas las extensiones
+    aunque el texto esté vacío, más de un milisegundo por página, en el único proceso del
+    bucle. ``aplicar`` devuelve la página a su ``render`` de siempre."""
+
+    def render(config: Any, files: Any) -> None:
+        pagina.content = ""
+
+    pagina.render = render
+
+
 def aplicar(pagina: Any, conversion: Conversion, archivo_de: Callable[[str], Any]) -> str:
     """Deja en ``pagina`` lo que dejó su conversión y devuelve el HTML. ``archivo_de`` da el
     archivo de MkDocs de una ruta (para los enlaces a anclas)."""
+    vars(pagina).pop("render", None)  # ver ``sin_volver_a_convertir``
     pagina.toc = conversion.toc
     pagina._title_from_render = conversion.titulo
     pagina.present_anchor_ids = set(conversion.anclas)
@@ -189,6 +203,23 @@ class IndiceConPrevias:
         self.previas: dict[str, tuple[str, bytes]] = {}
         self.pausado = False
         self._original = indice.add_entry_from_context
+
+    def soltar_contenido(self, pagina: Any) -> bool:
+        """Quita el HTML de una página ya escrita (``escritura``) si el índice ya no lo
+        necesita: sus entradas están preparadas o la página no se indexa. Así el bucle de
+        MkDocs, que la pasa por la plantilla vacía, no recorre su HTML (la búsqueda de Material
+        lo recorre con una expresión regular en ``on_page_context``, en el único proceso del
+        bucle) y la memoria lo suelta antes. Devuelve si lo quitó."""
+        ruta = pagina.file.src_uri
+        previa = self.previas.get(ruta)
+        if previa is not None:
+            if previa[0] is not pagina.content:  # la indexaría el índice de siempre
+                return False
+            self.previas[ruta] = ("", previa[1])
+        elif not (pagina.meta.get("search") or {}).get("exclude"):
+            return False
+        pagina.content = ""
+        return True
 
     def instalar(self) -> None:
         """Sustituye el método del índice que indexa una página."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import escritura, urls
-from .conversion import Conversion, Conversor, IndiceConPrevias, aplicar, huella
+from .conversion import Conversion, Conversor, IndiceConPrevias, aplicar, huella, sin_volver_a_convertir
 from .exportar.cache_pdf import CachePdf
 from .exportar.pdf_en_fondo import GeneradorEnFondo
+from .navegacion import NavegacionGuardada
 from .sitio import URL_BASE, DatosInvalidos, Fragmentos, con_metadatos, construir_sitio
 
 log = logging.getLogger("mkdocs.plugins.programas_spen")
@@ -89,6 +90,10 @@ class ProgramasSpenConfig(Config):
     #: (ver ``escritura``); el sitio es el mismo byte a byte. Solo en ``mkdocs build`` (sin
     #: ``--dirty``) y con la conversión anticipada. ``false``: MkDocs las escribe una por una.
     escritura_anticipada = config_options.Type(bool, default=True)
+    #: Dibujar una sola vez la barra de navegación de Material para todas las páginas que no
+    #: están en ella y desde las que sus enlaces se escriben igual (ver ``navegacion``); el
+    #: sitio es el mismo byte a byte.
+    navegacion_guardada = config_options.Type(bool, default=True)
 
 
 class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
@@ -226,6 +231,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         ``mkdocs build``, escribe de antemano las páginas generadas (ver ``escritura``)."""
         if self.sirviendo and env.bytecode_cache is None:
             env.bytecode_cache = _PLANTILLAS
+        if self.config.navegacion_guardada and self.nav is not None:
+            NavegacionGuardada(_clave_de_navegacion(self.nav, config)).envolver(env)
         if self._se_escribe_antes(config):
             documentacion = files.documentation_pages()
             paginas = [f.page for f in documentacion if f.generated_by and f.page is not None]
@@ -242,6 +249,11 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
                 if self.indice is not None:
                     self.indice.pausado = False
             escritura.marcar_ya_escritas(paginas)
+            for pagina in paginas:  # el bucle de MkDocs ya no necesita su HTML
+                if self.indice is None:
+                    pagina.content = ""
+                else:
+                    self.indice.soltar_contenido(pagina)
             env.loader = escritura.con_plantilla_vacia(env.loader)
             self.callar = escritura.CallarOmitidas(p.file.src_uri for p in paginas)
             self.callar.instalar()
@@ -291,6 +303,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             conversion = self.previas.pop(page.file.src_uri, None)
             if conversion is not None and conversion.huella == huella(markdown):
                 self.pendientes[page.file.src_uri] = conversion
+                sin_volver_a_convertir(page)
                 return ""
             return markdown
         if self.fragmentos is None:
@@ -368,6 +381,36 @@ def _vigilando_cada(server: Any, segundos: float) -> Iterator[None]:
         yield
     finally:
         observador._timeout = antes
+
+
+def _clave_de_navegacion(nav: Any, config: Any) -> Callable[[Any], tuple[Any, ...] | None]:
+    """La clave de la barra de navegación de una página para ``NavegacionGuardada``: ``None``
+    si la página está en la navegación (ahí la barra marca su apartado); si no, la URL base y
+    cada enlace que la barra escribe (inicio, logo, cada página y enlace de la navegación)
+    tal como el filtro ``url`` lo escribe desde esa página. Dos páginas fuera de la
+    navegación con la misma clave tienen la misma barra."""
+    en_nav = {pagina.file.src_uri for pagina in nav.pages}
+    destinos: list[str] = []
+    pendientes = list(nav.items)
+    while pendientes:
+        item = pendientes.pop(0)
+        if getattr(item, "url", None) is not None:
+            destinos.append(str(item.url))
+        pendientes[:0] = list(getattr(item, "children", None) or ())
+    extra = config.extra if isinstance(config.extra, dict) else {}
+    for otro in (getattr(nav.homepage, "url", None), extra.get("homepage"), config.theme.get("logo")):
+        if otro:
+            destinos.append(str(otro))
+
+    def clave(contexto: Any) -> tuple[Any, ...] | None:
+        pagina = contexto.get("page")
+        archivo = getattr(pagina, "file", None)
+        if archivo is None or archivo.src_uri in en_nav:
+            return None
+        url = contexto.environment.filters["url"]
+        return (contexto.get("base_url"), tuple(url(contexto, destino) for destino in destinos))
+
+    return clave
 
 
 def _senal(cache: Path) -> Path:
