@@ -1,0 +1,115 @@
+"""``busqueda``: las mismas secciones que el ``Parser`` de la búsqueda de Material, en cada
+página del sitio real, en casos raros y en HTML aleatorio; y las mismas entradas del índice."""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+from material.plugins.search.plugin import Parser, SearchIndex
+
+from programas_spen.busqueda import indexar, secciones
+
+from .conftest import Construccion
+
+_ARTICULO = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def _de_material(html: str) -> list[tuple[Any, ...]]:
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.el.tag, dict(s.el.attrs), s.depth, s.id, s.title, s.text, s.is_excluded()) for s in parser.data]
+
+
+def _nuestras(html: str) -> list[tuple[Any, ...]]:
+    return [(s.el.tag, dict(s.el.attrs), s.depth, s.id, s.title, s.text, s.is_excluded())
+            for s in secciones(html)]
+
+
+@pytest.mark.parametrize("html", [
+    "", "solo texto\ncon salto", "<p>uno</p>\n\n<p>  </p><p></p>",
+    '<h1 id="t">Título<a class="headerlink" href="#t">#</a></h1><p>a &amp; b &lt;c&gt;</p>',
+    '<h2 id="a">A</h2><p>x</p><h3 id="b">B <code>c</code></h3><ul><li>uno</li><li> </li></ul>',
+    '<p>antes</p><h2>sin id</h2><h2 id="con">con</h2>'
+    '<div data-search-exclude><p>no</p><div>tampoco</div></div><p>sí</p>',
+    "<pre><code>línea 1\n  línea 2\n\n</code></pre><p>a<br>b<br/>c</p>"
+    "<script>var x = '<p>';</script><style>p{}</style>",
+    '<div class="linenodiv"><pre>1\n2</pre></div><p>texto</p></p></div><span>',
+    '<div><h2 id="anidado">Anidado</h2><p>dentro</p></div><p>fuera</p><h4 id="x">X</h4>',
+    "<table><tr><td>celda\n con salto</td><td>   </td></tr></table><abbr title=\"Instituto\">INE</abbr>",
+    '<h2 id="d" data-search-exclude>Excluida</h2><p>texto</p><h2 id="e">E</h2><p><sub>1</sub><sup> </sup></p>',
+])
+def test_casos(html: str) -> None:
+    assert _nuestras(html) == _de_material(html)
+
+
+_ETIQUETAS = ["p", "code", "pre", "li", "ul", "ol", "sub", "div", "span", "a", "h1", "h2", "h3",
+              "script", "table", "td", "strong"]
+
+
+def _aleatorio(azar: random.Random, profundidad: int = 0) -> str:
+    partes = []
+    for _ in range(azar.randint(0, 5)):
+        tipo = azar.random()
+        if tipo < 0.3 or profundidad > 4:
+            partes.append(azar.choice(["texto", " ", "\n", "  \n ", "a &amp; b", "x\ny", "", "ñ <"]))
+        elif tipo < 0.4:
+            partes.append(azar.choice(["<br>", "<hr/>", "<img src=x>", "</p>", "</div>", "<p/>"]))
+        else:
+            etiqueta = azar.choice(_ETIQUETAS)
+            atributos = azar.choice(["", f' id="i{azar.randint(0, 3)}"', ' class="headerlink"',
+                                     " data-search-exclude", ' class="linenodiv"', ' id="j" class="c"'])
+            partes.append(f"<{etiqueta}{atributos}>{_aleatorio(azar, profundidad + 1)}</{etiqueta}>")
+    return "".join(partes)
+
+
+def test_html_aleatorio() -> None:
+    azar = random.Random(20261128)
+    comparados = 0
+    for _ in range(3000):
+        html = _aleatorio(azar)
+        try:
+            esperado = _de_material(html)
+        except ValueError:  # Material falla en algunos HTML mal formados: nosotros, igual
+            with pytest.raises(ValueError):
+                _nuestras(html)
+            continue
+        assert _nuestras(html) == esperado, html
+        comparados += 1
+    assert comparados > 2000
+
+
+def test_cada_pagina_del_sitio(sitio_construido: Construccion) -> None:
+    paginas = 0
+    for ruta in sorted(sitio_construido.sitio.rglob("*.html")):
+        articulo = _ARTICULO.search(ruta.read_text(encoding="utf-8"))
+        if articulo:
+            assert _nuestras(articulo.group(1)) == _de_material(articulo.group(1)), ruta
+            paginas += 1
+    assert paginas > 100
+
+
+class _Pagina:
+    def __init__(self, contenido: str, meta: dict[str, Any] | None = None) -> None:
+        self.content = contenido
+        self.meta = meta or {}
+        self.toc: list[Any] = []
+        self.url = "documentos/x/"
+        self.title = "Título de la página"
+
+
+def test_las_mismas_entradas_que_material(sitio_construido: Construccion) -> None:
+    for ruta in sorted(sitio_construido.sitio.rglob("*.html"))[:60]:
+        articulo = _ARTICULO.search(ruta.read_text(encoding="utf-8"))
+        if not articulo:
+            continue
+        for meta in ({}, {"search": {"exclude": True}}, {"search": {"boost": 2}}, {"tags": ["a", 1]}):
+            pagina = _Pagina(articulo.group(1), meta)
+            suya, nuestra = SearchIndex(lang=["es"]), SearchIndex(lang=["es"])
+            suya.add_entry_from_context(pagina)
+            indexar(nuestra, pagina)
+            assert nuestra.entries == suya.entries, ruta
+
