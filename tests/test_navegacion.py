@@ -61,7 +61,8 @@ def test_clave_del_adaptador(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Prueba\ndocs_dir: docs\nnav:\n  - Inicio: index.md\n  - Documentos: documentos/index.md\n"
-        "  - Más:\n      - Uno: mas/uno.md\n      - Fuera: https://ejemplo.org/\n", encoding="utf-8")
+        "  - Más:\n      - Uno: mas/uno.md\n      - Fuera: https://ejemplo.org/\n"
+        "extra:\n  homepage: portada/\n", encoding="utf-8")
     config = load_config(str(tmp_path / "mkdocs.yml"))
     config.plugins._current_plugin = "prueba"  # lo pone MkDocs al llamar a un gancho
     rutas = ["index.md", "documentos/index.md", "mas/uno.md", "documentos/a/index.md",
@@ -82,6 +83,7 @@ def test_clave_del_adaptador(tmp_path: Path) -> None:
     assert len({a, calendario, acuerdo}) == 3
     assert a[1][:2] == ("../..", "../")  # inicio y documentos/, escritos desde documentos/a/
     assert "https://ejemplo.org/" in a[1]
+    assert a[1][-1] == "../../portada/"  # ``extra.homepage``, que también escribe la barra
 
 
 @pytest.mark.sitio

@@ -16,7 +16,9 @@ su orden de siempre. El aviso que MkDocs da por cada salida vacía («Page skipp
 solo para estas páginas (``CallarOmitidas``).
 
 Mientras se escribe de antemano, el índice de búsqueda no indexa (lo hace el bucle, en orden) y
-el contenido de cada página se deja como estaba: el bucle lo vuelve a necesitar.
+el contenido de cada página se deja como estaba. Después, el adaptador quita el HTML de las
+páginas cuyas entradas de búsqueda ya están preparadas o que no se indexan
+(``IndiceConPrevias.soltar_contenido``): el bucle ya no lo necesita.
 
 Este módulo no importa MkDocs: el adaptador (``plugin``) le da la función que escribe una
 página.

@@ -397,7 +397,7 @@ def _clave_de_navegacion(nav: Any, config: Any) -> Callable[[Any], tuple[Any, ..
         if getattr(item, "url", None) is not None:
             destinos.append(str(item.url))
         pendientes[:0] = list(getattr(item, "children", None) or ())
-    extra = config.extra if isinstance(config.extra, dict) else {}
+    extra = config.extra if hasattr(config.extra, "get") else {}  # un ``Config``, no un ``dict``
     for otro in (getattr(nav.homepage, "url", None), extra.get("homepage"), config.theme.get("logo")):
         if otro:
             destinos.append(str(otro))
