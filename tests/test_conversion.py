@@ -181,18 +181,24 @@ def test_todas_en_dos_procesos_igual_que_en_uno(tmp_path: Path, monkeypatch: pyt
         assert 0 < len(aqui) < len(paginas)  # este proceso convirtió su parte; la copia, la suya
 
 
-def test_indice_con_previas(tmp_path: Path) -> None:
+def _indice_y_paginas(tmp_path: Path, cuantas: int) -> tuple[_Indice, conversion.IndiceConPrevias, list[Page]]:
+    """Un índice envuelto e instalado y ``cuantas`` páginas convertidas por MkDocs."""
     config = _config(tmp_path)
-    files = _archivos(config, 3)
+    files = _archivos(config, cuantas)
     indice = _Indice()
     envoltorio = conversion.IndiceConPrevias(indice)
     envoltorio.instalar()
     paginas = []
-    for ruta in ("p/000.md", "p/001.md", "p/002.md"):
-        pagina = Page(None, files.get_file_from_path(ruta), config)
+    for n in range(cuantas):
+        pagina = Page(None, files.get_file_from_path(f"p/{n:03d}.md"), config)
         pagina.read_source(config)
         pagina.render(config, files)
         paginas.append(pagina)
+    return indice, envoltorio, paginas
+
+
+def test_indice_con_previas(tmp_path: Path) -> None:
+    indice, envoltorio, paginas = _indice_y_paginas(tmp_path, 3)
     envoltorio.previas["p/000.md"] = (paginas[0].content,
                                       zlib.compress(b'[{"location": "previa", "boost": 2.0}]'))
     envoltorio.previas["p/001.md"] = ("".join(["otro ", "contenido"]), zlib.compress(b'[{"location": "no"}]'))
@@ -205,17 +211,7 @@ def test_indice_con_previas(tmp_path: Path) -> None:
 
 
 def test_soltar_contenido_de_una_pagina_ya_escrita(tmp_path: Path) -> None:
-    config = _config(tmp_path)
-    files = _archivos(config, 4)
-    indice = _Indice()
-    envoltorio = conversion.IndiceConPrevias(indice)
-    envoltorio.instalar()
-    paginas = []
-    for n in range(4):
-        pagina = Page(None, files.get_file_from_path(f"p/00{n}.md"), config)
-        pagina.read_source(config)
-        pagina.render(config, files)
-        paginas.append(pagina)
+    indice, envoltorio, paginas = _indice_y_paginas(tmp_path, 4)
     envoltorio.previas["p/000.md"] = (paginas[0].content, zlib.compress(b'[{"location": "previa"}]'))
     envoltorio.previas["p/001.md"] = ("".join(["otro ", "contenido"]), zlib.compress(b'[{"location": "no"}]'))
     paginas[3].meta["search"] = {"exclude": True}
