@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 from material.plugins.search.plugin import Parser, SearchIndex
 
-from programas_spen.busqueda import indexar, secciones
+from html.parser import HTMLParser
+
+from programas_spen.busqueda import indexar, recorrer, secciones
 
 from .conftest import Construccion
 
@@ -90,6 +92,121 @@ def test_cada_pagina_del_sitio(sitio_construido: Construccion) -> None:
             assert _nuestras(articulo.group(1)) == _de_material(articulo.group(1)), ruta
             paginas += 1
     assert paginas > 100
+
+
+class _Registro(HTMLParser):
+    """Anota cada llamada que recibe un analizador."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.llamadas: list[tuple[Any, ...]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.llamadas.append(("abre", tag, attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.llamadas.append(("cierra", tag))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.llamadas.append(("sola", tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.llamadas.append(("texto", data))
+
+    def handle_comment(self, data: str) -> None:
+        self.llamadas.append(("comentario", data))
+
+
+def _llamadas_de(html: str, rapido: bool) -> list[tuple[Any, ...]] | None:
+    registro = _Registro()
+    if rapido:
+        if not recorrer(html, registro):
+            assert registro.llamadas == []  # o todo, o nada
+            return None
+    else:
+        registro.feed(html)
+        registro.close()
+    return registro.llamadas
+
+
+@pytest.mark.parametrize(("html", "rapido"), [
+    ("", True), ("texto", True), ("a &amp; b &lt; c &#233; &eacute &noexiste;", True),
+    ('<P CLASS="x">T</P >', True), ('<a href="/x?a=1&amp;b=2" title="a > b" data-x>y</a>', True),
+    ("<br/><br /><hr>\n<img alt=\"\" src=\"a.png\"/>", True),
+    ('<td\n  class="c"\n>celda</td>', True), ("</p></div>", True), ("fin &amp", True),
+    ("<!-- comentario --><p>x</p>", False), ("<script>var a = '<p>';</script>", False),
+    ("<STYLE>p{}</STYLE>", False), ("a < b", False), ("<img src=x>", False),
+    ("<a href='x'>y</a>", False), ('<a href = "x">', False), ("<?php ?>", False),
+    ("<!DOCTYPE html><p>", False), ('<a b="1"c="2">', False), ("</ p>", False),
+    ("<title>t</title>", False), ("texto <", False), ('<script src="a.js"></script>', True),
+    ('<SCRIPT src="a.js"></script ><p>x</p>', True), ("<script/><p>&amp;</p>", True),
+    ('<script src="a.js"></script><script>&amp;</script>', False), ("<style> </style>", False),
+])
+def test_recorrer_da_las_llamadas_de_htmlparser(html: str, rapido: bool) -> None:
+    """Lo que recorre, lo recorre igual que ``HTMLParser``; lo que no es sencillo, lo deja."""
+    llamadas = _llamadas_de(html, rapido=True)
+    assert (llamadas is not None) == rapido
+    if llamadas is not None:
+        assert llamadas == _llamadas_de(html, rapido=False)
+
+
+def _sencillo(azar: random.Random, profundidad: int = 0) -> str:
+    """HTML al azar hecho casi solo de lo que ``recorrer`` admite, con alguna pieza que no."""
+    partes = []
+    for _ in range(azar.randint(0, 5)):
+        tipo = azar.random()
+        if tipo < 0.35 or profundidad > 3:
+            partes.append(azar.choice(["texto", " ", "\n", "á &amp; é", "&lt;b&gt;", "&#x41;",
+                                       "&copy", "a&b", "x\r\ny", "", "  \t"]))
+        elif tipo < 0.45:
+            partes.append(azar.choice(["<br>", "<br/>", "<hr />", "</p>", "</DIV>", "<p/>",
+                                       '<img alt="a&quot;b" src="x.png">', "<wbr>"]))
+        elif tipo < 0.47:
+            partes.append(azar.choice(["<", "<!-- c -->", "<script>x</script>", "<a href=x>",
+                                       "< p>", "<a b='c'>", '<script src="s.js"></script>',
+                                       "<style>&amp;</style>"]))
+        else:
+            etiqueta = azar.choice(["p", "a", "td", "H2", "span", "abbr", "code", "li", "x-y"])
+            atributos = "".join(azar.choice(
+                ["", ' id="i"', ' class="headerlink"', " data-search-exclude", ' title="a > b"',
+                 ' href="?a=1&amp;b=2"', '\n   CLASS="C"', ' x=""', " y"])
+                for _ in range(azar.randint(0, 3)))
+            espacio = azar.choice(["", " ", "\n"])
+            partes.append(f"<{etiqueta}{atributos}{espacio}>{_sencillo(azar, profundidad + 1)}"
+                          f"</{etiqueta}>")
+    return "".join(partes)
+
+
+def test_recorrer_en_html_aleatorio() -> None:
+    azar = random.Random(28112026)
+    rapidos = lentos = 0
+    for _ in range(4000):
+        html = _sencillo(azar)
+        llamadas = _llamadas_de(html, rapido=True)
+        if llamadas is None:
+            lentos += 1
+            continue
+        assert llamadas == _llamadas_de(html, rapido=False), html
+        rapidos += 1
+    assert rapidos > 2000 and lentos > 200  # se prueban los dos caminos
+
+
+def test_recorrer_en_cada_pagina_del_sitio(sitio_construido: Construccion) -> None:
+    """En el sitio real, cada página se recorre sin ``HTMLParser`` salvo las que tienen un
+    ``<script>`` con contenido (las gráficas), con las mismas llamadas."""
+    rapidas = paginas = 0
+    for ruta in sorted(sitio_construido.sitio.rglob("*.html")):
+        articulo = _ARTICULO.search(ruta.read_text(encoding="utf-8"))
+        if not articulo:
+            continue
+        paginas += 1
+        llamadas = _llamadas_de(articulo.group(1), rapido=True)
+        if llamadas is None:
+            assert re.search(r"<script[^>]*>[^<]", articulo.group(1)), ruta
+            continue
+        assert llamadas == _llamadas_de(articulo.group(1), rapido=False), ruta
+        rapidas += 1
+    assert paginas > 100 and rapidas > 0.9 * paginas
 
 
 class _Pagina:

@@ -14,6 +14,15 @@ Material en cada página del sitio y en HTML aleatorio), con todas sus rarezas: 
 excluido excluye toda etiqueta con su mismo nombre mientras esté abierto, que una etiqueta
 conservada y vacía solo se quita si es la primera de su nombre en la sección, etcétera.
 
+El HTML se recorre sin ``HTMLParser`` cuando es HTML sencillo (``recorrer``): el que escribe
+Python-Markdown y el de las páginas generadas, solo etiquetas bien formadas con atributos entre
+comillas dobles, texto y referencias de carácter. Un recorrido con expresiones regulares da
+entonces las mismas llamadas (``handle_starttag``, ``handle_endtag``, ``handle_data``, con los
+mismos argumentos y el texto partido en los mismos trozos) en una fracción del tiempo. Si el HTML
+tiene cualquier otra cosa (comentarios, ``<script>`` con contenido, un ``<`` suelto, atributos
+sin comillas…),
+se recorre entero con ``HTMLParser``, como antes.
+
 ``indexar`` es ``SearchIndex.add_entry_from_context`` de Material con este analizador: cada
 sección pasa a ``create_entry_for_section`` del mismo índice, que crea su entrada como siempre.
 
@@ -22,7 +31,8 @@ Este módulo no importa MkDocs ni Material.
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -173,11 +183,75 @@ class Analizador(HTMLParser):
             seccion.text.append(escape(data, quote=False))
 
 
+#: Una etiqueta de HTML sencillo: de apertura (nombre, atributos, «/» si se cierra sola) o de
+#: cierre (nombre). Los atributos, cada uno tras espacio, sin valor o con valor entre comillas
+#: dobles. Es un subconjunto de lo que admite ``HTMLParser``, que lo lee igual.
+_ETIQUETA = re.compile(
+    r'<(?:([a-zA-Z][-.a-zA-Z0-9:_]*)((?:\s+[a-zA-Z_:][-.a-zA-Z0-9_:]*(?:="[^"]*")?)*)\s*(/?)>'
+    r'|/([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>)')
+#: Un atributo dentro de ``_ETIQUETA``: nombre y, si tiene, «=» y su valor.
+_ATRIBUTO = re.compile(r'([a-zA-Z_:][-.a-zA-Z0-9_:]*)(="([^"]*)")?')
+#: Etiquetas cuyo contenido ``HTMLParser`` lee como texto literal (``CDATA_CONTENT_ELEMENTS``:
+#: ``script``, ``style``) y las que versiones más nuevas de ``HTMLParser`` leen aparte
+#: (``RCDATA``, ``plaintext``…).
+_NOMBRES_LITERALES = "|".join(sorted({
+    *HTMLParser.CDATA_CONTENT_ELEMENTS, *getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ()),
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    "plaintext"}))
+#: La apertura de una de ellas.
+_LITERAL = re.compile(rf"<(?:{_NOMBRES_LITERALES})(?=[\s/>])", re.IGNORECASE)
+#: Una de ellas sin contenido: cerrada sola o seguida de su cierre («<script src="…"></script>»).
+#: ``HTMLParser`` la lee como cualquier otra etiqueta; con contenido, lo lee como texto literal.
+_LITERAL_VACIA = re.compile(
+    rf'<({_NOMBRES_LITERALES})(?:\s+[a-zA-Z_:][-.a-zA-Z0-9_:]*(?:="[^"]*")?)*\s*'
+    r"(?:/>|>(?=</\1\s*>))", re.IGNORECASE)
+
+
+def recorrer(html: str, analizador: HTMLParser) -> bool:
+    """Pasa a ``analizador`` las mismas llamadas que ``feed(html)`` y ``close()`` si ``html``
+    es HTML sencillo (ver el módulo), y devuelve ``True``; si no lo es, no llama nada y
+    devuelve ``False``.
+
+    Cada ``<`` de ``html`` debe empezar una ``_ETIQUETA`` (se comprueba antes de llamar nada:
+    tantas etiquetas como ``<``); el texto entre etiquetas va entero en una llamada, con las
+    referencias de carácter ya convertidas (``convert_charrefs``)."""
+    if "<!" in html or "<?" in html:
+        return False
+    if _LITERAL.search(html) and \
+            len(_LITERAL.findall(html)) != len(_LITERAL_VACIA.findall(html)):
+        return False  # un «<script>» con contenido
+    partes = _ETIQUETA.split(html)  # texto, 4 grupos, texto, 4 grupos… texto
+    if html.count("<") * 5 != len(partes) - 1:  # un «<» que no abre una etiqueta sencilla
+        return False
+    apertura, cierre, datos, sola = (analizador.handle_starttag, analizador.handle_endtag,
+                                     analizador.handle_data, analizador.handle_startendtag)
+    for texto, nombre, atributos, barra, final in zip(
+            partes[0::5], partes[1::5], partes[2::5], partes[3::5], partes[4::5]):
+        if texto:
+            datos(unescape(texto) if "&" in texto else texto)
+        if nombre is None:
+            cierre(final.lower())
+            continue
+        lista: list[tuple[str, str | None]] = []
+        if atributos:
+            for clave, igual, valor in _ATRIBUTO.findall(atributos):
+                lista.append((clave.lower(), (unescape(valor) if "&" in valor else valor)
+                              if igual else None))
+        if barra:  # «<br/>»
+            sola(nombre.lower(), lista)
+        else:
+            apertura(nombre.lower(), lista)
+    if partes[-1]:
+        datos(unescape(partes[-1]) if "&" in partes[-1] else partes[-1])
+    return True
+
+
 def secciones(html: str) -> list[Seccion]:
     """Las secciones de ``html``, como las da el ``Parser`` de Material."""
     analizador = Analizador()
-    analizador.feed(html)
-    analizador.close()
+    if not recorrer(html, analizador):
+        analizador.feed(html)
+        analizador.close()
     return analizador.data
 
 
@@ -192,4 +266,4 @@ def indexar(indice: Any, pagina: Any) -> None:
             indice.create_entry_for_section(seccion, pagina.toc, pagina.url, pagina)
 
 
-__all__ = ["Analizador", "Elemento", "Seccion", "indexar", "secciones"]
+__all__ = ["Analizador", "Elemento", "Seccion", "indexar", "recorrer", "secciones"]
