@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import random
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 from material.plugins.search.plugin import Parser, SearchIndex
-
-from html.parser import HTMLParser
 
 from programas_spen.busqueda import indexar, recorrer, secciones
 

@@ -226,7 +226,8 @@ def recorrer(html: str, analizador: HTMLParser) -> bool:
     apertura, cierre, datos, sola = (analizador.handle_starttag, analizador.handle_endtag,
                                      analizador.handle_data, analizador.handle_startendtag)
     for texto, nombre, atributos, barra, final in zip(
-            partes[0::5], partes[1::5], partes[2::5], partes[3::5], partes[4::5]):
+            partes[0::5], partes[1::5], partes[2::5], partes[3::5], partes[4::5],
+            strict=False):  # el último texto queda fuera: va después
         if texto:
             datos(unescape(texto) if "&" in texto else texto)
         if nombre is None:
