@@ -9,7 +9,13 @@ import markdown
 import pytest
 import yaml
 
-from programas_spen.en_linea_md import EnLineaConAtajoExtension, _EnlaceDirecto, _EnLineaConAtajo
+from programas_spen.en_linea_md import (
+    REFERENCIAS,
+    EnLineaConAtajoExtension,
+    _EnlaceDirecto,
+    _EnLineaConAtajo,
+    _nada,
+)
 
 from .conftest import RAIZ
 
@@ -63,12 +69,27 @@ CASOS = [
     "[angular](<i j.md>) [cita](k\"l.md) [sin cerrar](m.md [roto]] (n.md) [a]\n(o.md)",
     "[varias\nlíneas](p.md) [escape en destino](q\\_r.md) [amp](s.md?a=1&b=2) [[doble]](t.md)",
     "| Registro | Área |\n| --- | --- |\n| [Actividad 1](u.md#a-1) | [DESPEN](v.md) |",
+    # referencias sin definir (los patrones de referencias no se intentan) y definidas
+    "[a][b] [c] [d][] ![e][f] ![g] [h](i.md) [j] [k]\n[l]\n*[INE]: Instituto",
+    "[a][b] [c] [d][] ![e][f] ![g] [h](i.md) [B] [C]\n\n[b]: uno.md\n[C]: <dos.md> \"t\"\n[f]: i.png",
 ]
 
 
 @pytest.mark.parametrize("texto", CASOS)
 def test_mismo_html_en_cada_patron(texto: str) -> None:
     assert _convertir(texto, True)[0] == _convertir(texto, False)[0]
+
+
+def test_sin_definiciones_no_se_intentan_las_referencias() -> None:
+    _, sin = _convertir("[a][b] y [c](d.md)", True)
+    _, con = _convertir("[a][b] y [c](d.md)\n\n[b]: e.md", True)
+    for md, nada in ((sin, True), (con, False)):
+        procesador = md.treeprocessors["inline"]
+        tipos = {type(p): buscar for p, (_, buscar) in zip(procesador._patrones, procesador._busquedas,
+                                                          strict=True)}
+        referencias = [buscar for tipo, buscar in tipos.items() if tipo in REFERENCIAS]
+        assert len(referencias) == 4
+        assert all((buscar is _nada) == nada for buscar in referencias)
 
 
 def _paginas_reales(sitio_real: Any) -> list[str]:

@@ -23,6 +23,12 @@ cien mil enlaces de la forma más sencilla, ``[texto](destino)`` sin nada de eso
 sola expresión regular da exactamente lo mismo que esa búsqueda (el mismo texto, el mismo
 destino, el mismo final), y cualquier otro enlace pasa por el método de siempre.
 
+Los patrones de referencias (``[texto][id]``, ``[id]`` y los de imágenes) no pueden cambiar nada
+en un documento sin definiciones de referencias (``[id]: destino``): sin ellas, cada intento
+termina sin elemento y con el texto intacto. Las páginas generadas no tienen ninguna, y el patrón
+``[texto][id]`` recorría en Python, carácter por carácter, el texto de cada enlace antes de
+descartarlo; en esos documentos no se intentan.
+
 Sustituye un método privado de Python-Markdown (``InlineProcessor.__handleInline``) y llama a
 otro (``__applyPattern``); si una versión futura los cambia, las pruebas lo detectan (comparan
 el HTML con el de Python-Markdown sin la extensión y comprueban que el atajo se usa).
@@ -35,12 +41,29 @@ import xml.etree.ElementTree as etree
 from typing import Any
 
 from markdown import Extension, Markdown, util
-from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
+from markdown.inlinepatterns import (
+    LINK_RE,
+    ImageReferenceInlineProcessor,
+    LinkInlineProcessor,
+    ReferenceInlineProcessor,
+    ShortImageReferenceInlineProcessor,
+    ShortReferenceInlineProcessor,
+)
 from markdown.inlinepatterns import InlineProcessor as PatronNuevo
 from markdown.treeprocessors import InlineProcessor
 
 #: Prioridad del procesador en línea de Python-Markdown (la misma: lo sustituye).
 PRIORIDAD_EN_LINEA = 20
+
+#: Los patrones de referencias de Python-Markdown: sin definiciones en el documento, su
+#: ``handleMatch`` nunca da un elemento ni toca el texto.
+REFERENCIAS = (ReferenceInlineProcessor, ShortReferenceInlineProcessor,
+               ImageReferenceInlineProcessor, ShortImageReferenceInlineProcessor)
+
+
+def _nada(data: str, inicio: int = 0) -> None:
+    """La búsqueda de un patrón que no puede cambiar nada en el documento."""
+    return None
 
 
 class _EnLineaConAtajo(InlineProcessor):
@@ -55,9 +78,12 @@ class _EnLineaConAtajo(InlineProcessor):
         self.saltados = 0
 
     def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
-        """Como el original; los patrones y sus expresiones se toman una vez por documento."""
+        """Como el original; los patrones y sus expresiones se toman una vez por documento
+        (sin definiciones de referencias, los de referencias no buscan nada)."""
         self._patrones = list(self.inlinePatterns)
+        sin_referencias = not self.md.references
         self._busquedas = [
+            (True, _nada) if sin_referencias and type(patron) in REFERENCIAS else
             (isinstance(patron, PatronNuevo), patron.getCompiledRegExp().search
              if isinstance(patron, PatronNuevo) else patron.getCompiledRegExp().match)
             for patron in self._patrones]
