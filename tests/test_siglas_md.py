@@ -4,10 +4,16 @@ como INE/JGE06/2020 ni en los encabezados (que forman la tabla de contenidos).""
 
 from __future__ import annotations
 
+from typing import Any
+
 import markdown
+import pytest
 from bs4 import BeautifulSoup
+from markdown.extensions.abbr import AbbrTreeprocessor
 
 from programas_spen import siglas_md
+
+from .test_en_linea_md import NOMBRES, OPCIONES
 
 DEFINICIONES = ("*[INE]: Instituto Nacional Electoral\n"
                 "*[SPEN]: Servicio Profesional Electoral Nacional\n"
@@ -96,3 +102,38 @@ def test_titulo_con_referencias_numericas_se_lee_como_caracteres() -> None:
                          "html.parser")
     assert sopa.find("abbr")["title"] == "Unidad Técnica — Contencioso"
     assert _ocultos(sopa) == [" (Unidad Técnica — Contencioso)"]
+
+
+def _convertir_con_abbr(texto: str, original: bool) -> str:
+    """Con las extensiones de ``mkdocs.yml``; ``original``: con el procesador de ``abbr`` de
+    Python-Markdown en vez de ``_AbbrSinBusquedas``."""
+    md = markdown.Markdown(extensions=list(NOMBRES), extension_configs=OPCIONES)
+    rapido = md.treeprocessors["abbr"]
+    assert type(rapido) is siglas_md._AbbrSinBusquedas
+    assert rapido.abbrs is md.parser.blockprocessors["abbr"].abbrs  # las mismas siglas
+    if original:
+        md.treeprocessors.register(AbbrTreeprocessor(md, rapido.abbrs), "abbr",
+                                   siglas_md.PRIORIDAD_ABBR)
+    return md.convert(texto)
+
+
+@pytest.mark.parametrize("texto", [
+    "El INE y la JGE.\n\n| A | B |\n| --- | --- |\n| INE | *SPEN* y el INE |\n| x | y |",
+    "- uno INE\n- **SPEN** tras negritas SPEN\n    - JGE\n\nINE/JGE06/2020 y `INE` en código",
+    "# El INE {#t}\n\nTexto [el INE](a.md) SPEN, [JGE](b.md) JGE. <span>INE</span> INE",
+])
+def test_mismo_html_que_el_abbr_de_python_markdown(texto: str) -> None:
+    assert _convertir_con_abbr(DEFINICIONES + texto, False) == \
+        _convertir_con_abbr(DEFINICIONES + texto, True)
+
+
+def test_mismo_html_en_todas_las_paginas_del_sitio(sitio_real: Any) -> None:
+    paginas = [pagina.contenido for pagina in sitio_real.paginas]
+    assert len(paginas) > 100
+    for contenido in paginas:
+        assert _convertir_con_abbr(contenido, False) == _convertir_con_abbr(contenido, True)
+
+
+def test_sin_abbr_de_python_markdown_no_sustituye_nada() -> None:
+    md = markdown.Markdown(extensions=["programas_spen.siglas_md"])
+    assert "abbr" not in md.treeprocessors
