@@ -182,14 +182,17 @@ class Analizador(HTMLParser):
             seccion.text.append(escape(data, quote=False))
 
 
+#: El nombre de una etiqueta y el de un atributo.
+_NOMBRE = r"[a-zA-Z][-.a-zA-Z0-9:_]*"
+_NOMBRE_ATRIBUTO = r"[a-zA-Z_:][-.a-zA-Z0-9_:]*"
+#: Los atributos de una etiqueta sencilla: cada uno tras espacio, sin valor o con «=» y su valor
+#: entre comillas dobles.
+_ATRIBUTOS = rf'(?:\s+{_NOMBRE_ATRIBUTO}(?:="[^"]*")?)*'
 #: Una etiqueta de HTML sencillo: de apertura (nombre, atributos, «/» si se cierra sola) o de
-#: cierre (nombre). Los atributos, cada uno tras espacio, sin valor o con valor entre comillas
-#: dobles. Es un subconjunto de lo que admite ``HTMLParser``, que lo lee igual.
-_ETIQUETA = re.compile(
-    r'<(?:([a-zA-Z][-.a-zA-Z0-9:_]*)((?:\s+[a-zA-Z_:][-.a-zA-Z0-9_:]*(?:="[^"]*")?)*)\s*(/?)>'
-    r'|/([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>)')
-#: Un atributo dentro de ``_ETIQUETA``: nombre y, si tiene, «=» y su valor.
-_ATRIBUTO = re.compile(r'([a-zA-Z_:][-.a-zA-Z0-9_:]*)(="([^"]*)")?')
+#: cierre (nombre). Es un subconjunto de lo que admite ``HTMLParser``, que lo lee igual.
+_ETIQUETA = re.compile(rf"<(?:({_NOMBRE})({_ATRIBUTOS})\s*(/?)>|/({_NOMBRE})\s*>)")
+#: Un atributo dentro de ``_ETIQUETA``: nombre, «=» si tiene valor, y el valor.
+_ATRIBUTO = re.compile(rf'({_NOMBRE_ATRIBUTO})(="([^"]*)")?')
 #: Etiquetas cuyo contenido ``HTMLParser`` lee como texto literal (``CDATA_CONTENT_ELEMENTS``:
 #: ``script``, ``style``) y las que versiones más nuevas de ``HTMLParser`` leen aparte
 #: (``RCDATA``, ``plaintext``…).
@@ -201,9 +204,8 @@ _NOMBRES_LITERALES = "|".join(sorted({
 _LITERAL = re.compile(rf"<(?:{_NOMBRES_LITERALES})(?=[\s/>])", re.IGNORECASE)
 #: Una de ellas sin contenido: cerrada sola o seguida de su cierre («<script src="…"></script>»).
 #: ``HTMLParser`` la lee como cualquier otra etiqueta; con contenido, lo lee como texto literal.
-_LITERAL_VACIA = re.compile(
-    rf'<({_NOMBRES_LITERALES})(?:\s+[a-zA-Z_:][-.a-zA-Z0-9_:]*(?:="[^"]*")?)*\s*'
-    r"(?:/>|>(?=</\1\s*>))", re.IGNORECASE)
+_LITERAL_VACIA = re.compile(rf"<({_NOMBRES_LITERALES}){_ATRIBUTOS}\s*(?:/>|>(?=</\1\s*>))",
+                            re.IGNORECASE)
 
 
 def recorrer(html: str, analizador: HTMLParser) -> bool:
