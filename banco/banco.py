@@ -1915,14 +1915,20 @@ def instituciones_de(escala: str) -> int:
     return max(1, round(33 * Fraction(escala)))
 
 
+def _rutas_del_escalon(trabajo: Path, nombre: str) -> tuple[Path, Path, str]:
+    """El proyecto generado de un escalón, su sitio construido y su nombre en archivos."""
+    slug = nombre.replace("/", "-")
+    return trabajo / f"proyecto-{slug}", trabajo / f"site-{slug}", slug
+
+
 def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, texto: Texto,
                    limite: float, perfil: Path | None = None, pdf: bool = False,
                    repeticiones_carga: int = 1) -> Escalon:
     """Genera, mide el núcleo y construye con MkDocs un escalón. ``repeticiones_carga``:
     cuántas veces medir la carga sin caché (la primera es la de ``medir_nucleo``; las demás,
     cada una en un proceso nuevo)."""
-    slug = nombre.replace("/", "-")
-    proyecto = preparar_proyecto(trabajo / f"proyecto-{slug}")
+    carpeta, salida, slug = _rutas_del_escalon(trabajo, nombre)
+    proyecto = preparar_proyecto(carpeta)
     _imprimir(f"[{nombre}] generando {instituciones} institución(es) × {anios} años…")
     inicio = time.perf_counter()
     conteo = generar(proyecto / "datos", instituciones, anios, texto)
@@ -1947,7 +1953,6 @@ def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, t
                  if len(n["cargas_s"]) > 1 else "") + "; construir_sitio "
               f"{n['sitio_s']:.2f} s; {n['paginas']:,} páginas; {n['rss_mib']:.0f} MiB pico")
     _imprimir(f"[{nombre}] mkdocs build {'con' if pdf else 'sin'} PDF (límite {limite:.0f} s)…")
-    salida = trabajo / f"site-{slug}"
     escalon.construccion = c = mkdocs_build(proyecto, salida, limite,
                                             trabajo / f"build-{slug}.log", pdf=pdf)
     _imprimir(f"[{nombre}] mkdocs build: {_s(c.segundos)} s, {_s(c.memoria_mib, 0)} MiB pico, "
@@ -1961,8 +1966,7 @@ def construir_de_vuelta(escalon: Escalon, trabajo: Path, limite: float,
                         pdf: bool = False) -> None:
     """Construye otra vez el proyecto ya generado de un escalón (la *vuelta*, ver
     ``informe_markdown``) y lo guarda en ``escalon.vuelta``."""
-    slug = escalon.nombre.replace("/", "-")
-    proyecto, salida = trabajo / f"proyecto-{slug}", trabajo / f"site-{slug}"
+    proyecto, salida, slug = _rutas_del_escalon(trabajo, escalon.nombre)
     _imprimir(f"[{escalon.nombre}] vuelta: mkdocs build {'con' if pdf else 'sin'} PDF…")
     escalon.vuelta = c = mkdocs_build(proyecto, salida, limite,
                                       trabajo / f"build-{slug}-vuelta.log", pdf=pdf)
