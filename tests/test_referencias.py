@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from programas_spen.referencias import recorrer
+from programas_spen.carga import archivos_de_datos, leer_archivo
+from programas_spen.problemas import Informe
+from programas_spen.referencias import COLECCIONES_CON_ID, fallan, recorrer, valores
 
+from .conftest import DATOS
 from .datos_prueba import (
     CATALOGO,
     INFORME,
@@ -301,3 +304,37 @@ def test_recorrer_tolera_formas_inesperadas() -> None:
     assert list(recorrer(datos, ("temas", 2))) == [(("temas", 2), {"id": "b"})]
     assert list(recorrer(datos, ("temas", 5))) == []
     assert list(recorrer(datos, ("otro", 0))) == []
+
+
+@pytest.mark.parametrize("patron", [
+    ("temas", "*", "id"), ("otro", "*"), ("temas", "*"), (), ("temas", 2), ("temas", 5),
+    ("otro", 0), ("temas", "*", "ejes", "*"), *COLECCIONES_CON_ID,
+])
+def test_valores_son_los_de_recorrer_sin_rutas(patron: tuple[str | int, ...]) -> None:
+    datos = {"temas": [{"id": "a", "ejes": ["e1", "e2"]}, "texto suelto", {"id": "b"},
+                       {"ejes": "no es lista"}], "otro": 3}
+    for arbol in (datos, ["no es objeto"], None):
+        assert valores(arbol, patron) == [valor for _, valor in recorrer(arbol, patron)]
+
+
+def test_valores_en_todos_los_datos_reales() -> None:
+    patrones = (*COLECCIONES_CON_ID, ("sesiones", "*", "organo"), ("compromisos", "*", "area"),
+                ("mecanismos", "*", "actividades", "*", "ejes", "*"), ("presentado_en", "sesion"))
+    comparados = 0
+    for ruta in archivos_de_datos(DATOS):
+        arbol = leer_archivo(ruta, DATOS.parent, Informe())
+        assert arbol is not None
+        for patron in patrones:
+            esperados = [valor for _, valor in recorrer(arbol.datos, patron)]
+            assert valores(arbol.datos, patron) == esperados
+            comparados += len(esperados)
+    assert comparados > 200  # 260 con los datos de hoy
+
+
+def test_fallan_da_ruta_y_valor_de_los_que_no_cumplen_en_orden() -> None:
+    datos = {"temas": [{"area": "a"}, {"area": "x"}, {"area": 3}, {"area": "y"}]}
+    patron = ("temas", "*", "area")
+    assert fallan(datos, patron, lambda v: v == "a" or not isinstance(v, str)) == [
+        (("temas", 1, "area"), "x"), (("temas", 3, "area"), "y")]
+    assert fallan(datos, patron, lambda v: True) == []
+    assert fallan(datos, ("nada", "*"), lambda v: False) == []

@@ -7,6 +7,7 @@ errores, de modo que un error no produzca una cascada de errores falsos en otros
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,39 @@ def recorrer(datos: Any, patron: tuple[str | int, ...], ruta: Ruta = ()) -> list
             return siguientes
         actuales = siguientes
     return actuales
+
+
+def valores(datos: Any, patron: tuple[str | int, ...]) -> list[Any]:
+    """Los valores que casan con ``patron``, como ``recorrer`` pero sin sus rutas: para
+    comprobar valores, que casi siempre están bien, sin armar una tupla por cada uno."""
+    actuales: list[Any] = [datos]
+    for paso in patron:
+        siguientes: list[Any] = []
+        if paso == "*":
+            for valor in actuales:
+                if type(valor) is list:
+                    siguientes += valor
+        elif isinstance(paso, int):
+            for valor in actuales:
+                if type(valor) is list and 0 <= paso < len(valor):
+                    siguientes.append(valor[paso])
+        else:
+            for valor in actuales:
+                if type(valor) is dict and paso in valor:
+                    siguientes.append(valor[paso])
+        if not siguientes:
+            return siguientes
+        actuales = siguientes
+    return actuales
+
+
+def fallan(datos: Any, patron: tuple[str | int, ...],
+           cumple: Callable[[Any], bool]) -> list[tuple[Ruta, Any]]:
+    """Pares (ruta, valor) de ``recorrer`` cuyo valor no ``cumple``, en el orden del archivo.
+    Las rutas se arman solo si alguno falla."""
+    if all(cumple(valor) for valor in valores(datos, patron)):
+        return []
+    return [(ruta, valor) for ruta, valor in recorrer(datos, patron) if not cumple(valor)]
 
 
 def _id_de(valor: Any) -> str | None:
@@ -180,20 +214,22 @@ def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
     propios = indice.registros_de_archivo.get(arbol.archivo, {})
 
     def propio(patron: tuple[str | int, ...], coleccion: str, que: str) -> None:
+        if not valores(datos, patron):
+            return
         validos = {rid for rid, ruta in propios.items() if ruta[0] == coleccion}
-        for ruta, valor in recorrer(datos, patron):
-            if isinstance(valor, str) and valor not in validos:
-                opciones = ", ".join(sorted(validos)) or "ninguno en este documento"
-                _reportar(informe, arbol, ruta,
-                          f"{que} «{valor}» no existe en este documento; se esperaba uno de: "
-                          f"{opciones}")
+        for ruta, valor in fallan(datos, patron,
+                                  lambda v: not isinstance(v, str) or v in validos):
+            opciones = ", ".join(sorted(validos)) or "ninguno en este documento"
+            _reportar(informe, arbol, ruta,
+                      f"{que} «{valor}» no existe en este documento; se esperaba uno de: "
+                      f"{opciones}")
 
     def catalogo(patron: tuple[str | int, ...], validos: set[str], que: str) -> None:
-        for ruta, valor in recorrer(datos, patron):
-            if isinstance(valor, str) and valor not in validos:
-                _reportar(informe, arbol, ruta,
-                          f"{que} «{valor}» no está en datos/instituciones.yml; se esperaba uno "
-                          f"de: {', '.join(sorted(validos))}")
+        for ruta, valor in fallan(datos, patron,
+                                  lambda v: not isinstance(v, str) or v in validos):
+            _reportar(informe, arbol, ruta,
+                      f"{que} «{valor}» no está en datos/instituciones.yml; se esperaba uno "
+                      f"de: {', '.join(sorted(validos))}")
 
     if indice.catalogo_leido:
         catalogo(("institucion",), indice.instituciones, "la institución")
@@ -210,38 +246,46 @@ def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
 
     for patron in (("compromisos", "*", "sesion"), ("acuerdos", "*", "sesion"),
                    ("presentado_en", "sesion")):
-        for ruta, valor in recorrer(datos, patron):
-            if isinstance(valor, str) and valor not in indice.sesiones:
-                _reportar(informe, arbol, ruta,
-                          f"la sesión «{valor}» no está declarada en ningún documento; se "
-                          "esperaba el id de una sesión de alguna lista «sesiones» "
-                          "(<órgano>-AAAA-MM-DD)")
+        for ruta, valor in fallan(datos, patron,
+                                  lambda v: not isinstance(v, str) or v in indice.sesiones):
+            _reportar(informe, arbol, ruta,
+                      f"la sesión «{valor}» no está declarada en ningún documento; se "
+                      "esperaba el id de una sesión de alguna lista «sesiones» "
+                      "(<órgano>-AAAA-MM-DD)")
     for patron in (("compromisos", "*", "acuerdos", "*"), ("aprobado_por",)):
-        for ruta, valor in recorrer(datos, patron):
-            if isinstance(valor, str) and valor not in indice.acuerdos:
-                _reportar(informe, arbol, ruta,
-                          f"el acuerdo «{valor}» no está declarado en ninguna lista «acuerdos»; "
-                          "se esperaba declararlo con su órgano y su fuente")
+        for ruta, valor in fallan(datos, patron,
+                                  lambda v: not isinstance(v, str) or v in indice.acuerdos):
+            _reportar(informe, arbol, ruta,
+                      f"el acuerdo «{valor}» no está declarado en ninguna lista «acuerdos»; "
+                      "se esperaba declararlo con su órgano y su fuente")
     for patron, coleccion, que in ((("compromisos", "*", "temas", "*"), "temas", "el tema"),
                                    (("sesiones", "*", "programada"), "sesiones_programadas",
                                     "la sesión programada")):
-        for ruta, valor in recorrer(datos, patron):
+
+        def existe(valor: Any, coleccion: str = coleccion) -> bool:
             if not isinstance(valor, str) or "/" not in valor:
-                continue
+                return True
             doc, rid = valor.split("/", 1)
             destino = indice.registros.get(doc)
-            if destino is None:
+            return destino is not None and rid in destino and destino[rid][0] == coleccion
+
+        for ruta, valor in fallan(datos, patron, existe):
+            doc, rid = valor.split("/", 1)
+            if doc not in indice.registros:
                 _reportar(informe, arbol, ruta, f"el documento «{doc}» de la referencia "
                           f"«{valor}» no existe; se esperaba uno de: "
                           f"{', '.join(sorted(indice.registros))}")
-            elif rid not in destino or destino[rid][0] != coleccion:
+            else:
                 _reportar(informe, arbol, ruta, f"{que} «{rid}» no existe en «{doc}»; se "
                           f"esperaba un registro de su lista «{coleccion}»")
-    for ruta, valor in recorrer(datos, ("sesiones", "*")):
-        if isinstance(valor, dict) and all(isinstance(valor.get(c), str)
-                                           for c in ("id", "organo", "fecha")):
-            esperado = f"{valor['organo']}-{valor['fecha']}"
-            if valor["id"] != esperado:
-                _reportar(informe, arbol, (*ruta, "id"),
-                          f"el id de sesión «{valor['id']}» no sigue la regla; se esperaba "
-                          f"«{esperado}» (<órgano>-<fecha>)")
+
+    def sigue_la_regla(sesion: Any) -> bool:
+        if not isinstance(sesion, dict) or not all(isinstance(sesion.get(c), str)
+                                                   for c in ("id", "organo", "fecha")):
+            return True
+        return bool(sesion["id"] == f"{sesion['organo']}-{sesion['fecha']}")
+
+    for ruta, valor in fallan(datos, ("sesiones", "*"), sigue_la_regla):
+        _reportar(informe, arbol, (*ruta, "id"),
+                  f"el id de sesión «{valor['id']}» no sigue la regla; se esperaba "
+                  f"«{valor['organo']}-{valor['fecha']}» (<órgano>-<fecha>)")
