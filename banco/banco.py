@@ -1624,9 +1624,10 @@ def _pendiente(puntos: list[tuple[float, float]]) -> float | None:
 def ajuste(resultados: Resultados) -> tuple[float, float | None] | None:
     """El exponente b de t ∝ registrosᵇ (de reloj y de CPU) ajustado por mínimos cuadrados
     de log t sobre log registros con todas las construcciones de todas las escalas: cada
-    construcción (ida o vuelta) es un punto. Usa las ocho medidas a la vez, no solo las dos
-    de un par de escalas, así que el ruido de una construcción pesa menos que en una razón
-    entre escalas consecutivas. ``None`` con menos de dos escalas medidas."""
+    construcción (ida o vuelta) es un punto. Usa todas las medidas a la vez (ocho con cuatro
+    escalas), no solo las cuatro de un par de escalas, así que el ruido de una construcción
+    pesa menos que en una razón entre escalas consecutivas. ``None`` con menos de dos escalas
+    medidas."""
     construcciones = [(math.log(e.conteo.total), c) for e in resultados.escalones
                       for c in _validas(e)]
     reloj = _pendiente([(x, math.log(c.segundos)) for x, c in construcciones
