@@ -75,6 +75,16 @@ def test_mismo_resultado_que_page_render(tmp_path: Path) -> None:
     assert hecha.enlaces_a_anclas["destino.md"] == {"dos": "../destino.md#dos"}
     assert hecha.huella == conversion.huella(esperada.markdown)
     assert hecha.busqueda is None
+    # el HTML espera comprimido: ``largo`` es el de su texto
+    assert hecha.largo == len(esperada.content) and len(hecha.html) < hecha.largo
+
+
+@pytest.mark.parametrize("html", ["", "<p>ñ — “x” ≈ \U0001f600</p>", "<p>\ud800 suelto</p>" * 50])
+def test_html_comprimido_vuelve_igual(html: str) -> None:
+    comprimido = conversion.comprimir_html(html)
+    hecha = conversion.Conversion(huella=b"", html=comprimido, largo=len(html), toc=None, titulo=None,
+                                  anclas=frozenset(), enlaces_a_anclas=None, busqueda=None, mensajes=())
+    assert hecha.contenido == html
 
 
 @pytest.mark.parametrize("sin_markdown", [False, True])
@@ -107,6 +117,11 @@ def test_aplicar_deja_la_pagina_como_la_deja_mkdocs(tmp_path: Path, monkeypatch:
     assert {f.src_uri: a for f, a in pagina.links_to_anchors.items()} == {
         f.src_uri: a for f, a in esperada.links_to_anchors.items()}
     assert pagina.links_to_anchors[files.get_file_from_path("destino.md")] == {"dos": "../destino.md#dos"}
+    # sin el HTML (la página se escribe de antemano): todo lo demás igual, y un texto vacío
+    otra = Page(None, File.generated(config, "p/000.md", content=archivo.content_string), config)
+    otra.read_source(config)
+    assert conversion.aplicar(otra, hecha, files.get_file_from_path, sin_html=True) == ""
+    assert otra.title == "Página 0" and _toc(otra.toc) == _toc(esperada.toc)
 
 
 def test_los_mensajes_se_guardan_y_se_emiten_al_aplicar(tmp_path: Path,

@@ -14,6 +14,7 @@ import jinja2
 import pytest
 
 from programas_spen import escritura, paralelo
+from programas_spen.conversion import Conversion, comprimir_html
 
 from .conftest import copiar_proyecto
 
@@ -67,6 +68,33 @@ def test_escribe_cada_pagina_una_vez_con_sus_mensajes_en_orden(
     assert len(procesos) == (2 if en_dos and paralelo.procesos_disponibles() >= 2 else 1)
     avisos = [r.getMessage() for r in caplog.records if r.name == "mkdocs.prueba"]
     assert avisos == [f"aviso de p{n:03d}.md" for n in range(200) if n % 10 == 7]
+
+
+@pytest.mark.parametrize("en_dos", [False, True])
+def test_las_diferidas_se_escriben_con_su_html_y_lo_sueltan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, en_dos: bool) -> None:
+    """Una página cuyo HTML espera comprimido en su conversión se escribe con ese HTML y
+    queda después sin él; las demás, con el suyo, como siempre."""
+    monkeypatch.setattr(paralelo.threading, "active_count", lambda: 1)
+    if not en_dos:
+        monkeypatch.setattr(paralelo, "MINIMO_TAREAS", 10**9)
+    paginas = [_Pagina(f"p{n:03d}.md", "" if n % 3 else f"<p>propia {n}</p>") for n in range(150)]
+    diferidas = {}
+    for n in range(1, 150):
+        if n % 3:
+            html = f"<p>diferida {n} ñ — {'x' * n}</p>"
+            diferidas[f"p{n:03d}.md"] = Conversion(
+                huella=b"", html=comprimir_html(html), largo=len(html), toc=None, titulo=None,
+                anclas=frozenset(), enlaces_a_anclas=None, busqueda=None, mensajes=())
+    _, escribir = _escritor(tmp_path)
+    escritura.escribir_todas(paginas, escribir, diferidas)
+    for n, pagina in enumerate(paginas):
+        escrito = (tmp_path / pagina.archivo).read_text(encoding="utf-8").split("|", 1)[1]
+        if n % 3:
+            assert escrito == diferidas[pagina.archivo].contenido
+            assert pagina.content == ""  # el HTML no se queda en la página
+        else:
+            assert escrito == pagina.content == f"<p>propia {n}</p>"
 
 
 def test_un_error_sale_aqui_con_su_mensaje(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -134,11 +162,15 @@ def test_sitio_real_igual_con_y_sin_escritura_anticipada(
     monkeypatch.setenv("ANEXOS_PDF", "false")
     monkeypatch.setenv("PROGRAMAS_SPEN_CACHE", "")
     escritas: list[int] = []
+    diferidas_vistas: list[int] = []
     original = escritura.escribir_todas
 
-    def contando(paginas: list[object], escribir: object) -> None:
+    def contando(paginas: list[object], escribir: object, diferidas: dict[str, object]) -> None:
         escritas.append(len(paginas))
-        original(paginas, escribir)  # type: ignore[arg-type]
+        diferidas_vistas.append(len(diferidas))
+        # mientras esperan, las páginas diferidas no tienen su HTML: solo su conversión
+        assert all(p.content == "" for p in paginas if p.file.src_uri in diferidas)  # type: ignore[attr-defined]
+        original(paginas, escribir, diferidas)  # type: ignore[arg-type]
 
     monkeypatch.setattr(escritura, "escribir_todas", contando)
     sitios = {}
@@ -153,5 +185,7 @@ def test_sitio_real_igual_con_y_sin_escritura_anticipada(
         sitios[valor] = {p.relative_to(tmp_path / valor): p.read_bytes()
                          for p in (tmp_path / valor).rglob("*") if p.is_file()}
     assert len(escritas) == 1 and escritas[0] > paralelo.MINIMO_TAREAS
+    # todas las páginas convertidas de antemano esperaron con su HTML comprimido
+    assert diferidas_vistas[0] > paralelo.MINIMO_TAREAS
     assert sitios["true"].keys() == sitios["false"].keys()
     assert [r for r in sitios["true"] if sitios["true"][r] != sitios["false"][r]] == []

@@ -162,3 +162,27 @@ def test_hacer_todas_en_orden_con_su_peso() -> None:
     assert [r for r, _ in resultados] == [n * n for n in range(120)]
     assert len({p for _, p in resultados}) == 2
     assert paralelo.Tarea(partial(int, "7")).peso == 1
+
+
+def _rss_kib() -> int:
+    with open("/proc/self/status", encoding="ascii") as estado:
+        return next(int(linea.split()[1]) for linea in estado if linea.startswith("VmRSS:"))
+
+
+@pytest.mark.skipif(paralelo._MALLOC_TRIM is None or not os.path.exists("/proc/self/status"),
+                    reason="sin malloc_trim (glibc) o sin /proc")
+def test_soltar_memoria_libre_devuelve_los_huecos() -> None:
+    """Memoria soltada entre bloques que siguen vivos (huecos que glibc no devuelve solo):
+    ``soltar_memoria_libre`` la devuelve al sistema antes de copiar el proceso."""
+    bloques = [bytes(65536) for _ in range(3_000)]  # unos 190 MiB, de malloc (no de pymalloc)
+    del bloques[::2]  # la mitad: huecos entre los que quedan
+    antes = _rss_kib()
+    assert paralelo.soltar_memoria_libre()
+    despues = _rss_kib()
+    assert antes - despues > 40 * 1024, (antes, despues)  # de unos 95 MiB de huecos (sin ella: 0)
+    del bloques
+
+
+def test_soltar_memoria_libre_sin_malloc_trim(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paralelo, "_MALLOC_TRIM", None)
+    assert paralelo.soltar_memoria_libre() is False

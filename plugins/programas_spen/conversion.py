@@ -62,7 +62,13 @@ class Conversion:
 
     #: Huella del Markdown convertido (después de los ganchos ``on_page_markdown``).
     huella: bytes
-    contenido: str
+    #: El HTML de la página, en UTF-8 comprimido con zlib (``contenido`` lo da como texto).
+    #: Como las entradas de búsqueda, el HTML de todas las páginas espera a la vez, desde
+    #: ``on_nav`` hasta que se escribe cada página; comprimido ocupa la quinta parte (a escala
+    #: nacional, unos 360 MiB de texto; ver banco/README.md).
+    html: bytes
+    #: Caracteres del HTML (para estimar el costo de escribir la página sin descomprimirlo).
+    largo: int
     toc: Any
     titulo: str | None
     anclas: frozenset[str]
@@ -74,6 +80,16 @@ class Conversion:
     #: diccionarios (a escala nacional, el índice son unos 200 MB de JSON).
     busqueda: bytes | None
     mensajes: tuple[Mensaje, ...]
+
+    @property
+    def contenido(self) -> str:
+        """El HTML de la página."""
+        return zlib.decompress(self.html).decode("utf-8", "surrogatepass")
+
+
+def comprimir_html(html: str) -> bytes:
+    """El HTML de una página como lo guarda ``Conversion.html``."""
+    return zlib.compress(html.encode("utf-8", "surrogatepass"), 1)
 
 
 def huella(markdown: str) -> bytes:
@@ -143,7 +159,8 @@ class Conversor:
             self.config._current_page = None
         enlaces = pagina.links_to_anchors
         hecha = Conversion(
-            huella=huella(pagina.markdown), contenido=pagina.content, toc=pagina.toc,
+            huella=huella(pagina.markdown), html=comprimir_html(pagina.content),
+            largo=len(pagina.content), toc=pagina.toc,
             titulo=pagina._title_from_render, anclas=frozenset(pagina.present_anchor_ids or ()),
             enlaces_a_anclas=None if enlaces is None else {
                 destino.src_uri: dict(anclas) for destino, anclas in enlaces.items()},
@@ -180,9 +197,12 @@ def sin_volver_a_convertir(pagina: Any) -> None:
     pagina.render = render
 
 
-def aplicar(pagina: Any, conversion: Conversion, archivo_de: Callable[[str], Any]) -> str:
+def aplicar(pagina: Any, conversion: Conversion, archivo_de: Callable[[str], Any],
+            sin_html: bool = False) -> str:
     """Deja en ``pagina`` lo que dejó su conversión y devuelve el HTML. ``archivo_de`` da el
-    archivo de MkDocs de una ruta (para los enlaces a anclas)."""
+    archivo de MkDocs de una ruta (para los enlaces a anclas). Con ``sin_html`` devuelve un
+    texto vacío: el HTML se queda comprimido en la conversión hasta que se escribe la página
+    (ver ``escritura.escribir_todas``)."""
     vars(pagina).pop("render", None)  # ver ``sin_volver_a_convertir``
     pagina.toc = conversion.toc
     pagina._title_from_render = conversion.titulo
@@ -192,7 +212,7 @@ def aplicar(pagina: Any, conversion: Conversion, archivo_de: Callable[[str], Any
                                    for ruta, anclas in conversion.enlaces_a_anclas.items()}
     for mensaje in conversion.mensajes:
         mensaje.emitir()
-    return conversion.contenido
+    return "" if sin_html else conversion.contenido
 
 
 class IndiceConPrevias:

@@ -16,7 +16,9 @@ su orden de siempre. El aviso que MkDocs da por cada salida vacía («Page skipp
 solo para estas páginas (``CallarOmitidas``).
 
 Mientras se escribe de antemano, el índice de búsqueda no indexa (lo hace el bucle, en orden) y
-el contenido de cada página se deja como estaba. Después, el adaptador quita el HTML de las
+el contenido de cada página se deja como estaba. El HTML de las páginas convertidas de antemano
+puede esperar comprimido en su conversión (``diferidas``) en vez de en la página: se
+descomprime solo mientras se escribe cada una. Después, el adaptador quita el HTML de las
 páginas cuyas entradas de búsqueda ya están preparadas o que no se indexan
 (``IndiceConPrevias.soltar_contenido``): el bucle ya no lo necesita.
 
@@ -27,13 +29,13 @@ página.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import jinja2
 
 from . import paralelo
-from .conversion import Mensaje, capturar_mensajes
+from .conversion import Conversion, Mensaje, capturar_mensajes
 
 #: Plantilla (vacía) con la que el bucle de MkDocs pasa por una página ya escrita.
 PLANTILLA_YA_ESCRITA = "programas-spen/ya-escrita.html"
@@ -49,28 +51,37 @@ def con_plantilla_vacia(cargador: jinja2.BaseLoader | None) -> jinja2.BaseLoader
     return vacia if cargador is None else jinja2.ChoiceLoader([vacia, cargador])
 
 
-def escribir_todas(paginas: Sequence[Any], escribir: Callable[[Any], None]) -> None:
+def escribir_todas(paginas: Sequence[Any], escribir: Callable[[Any], None],
+                   diferidas: Mapping[str, Conversion] | None = None) -> None:
     """Escribe cada página con ``escribir`` (la función de MkDocs, con todo lo demás ya
     puesto), repartidas con ``paralelo.mapear``, y emite después, en el orden de las páginas,
-    los mensajes que dio cada una. El contenido de cada página queda como estaba."""
+    los mensajes que dio cada una. El contenido de cada página queda como estaba.
+
+    ``diferidas`` son las conversiones (por ruta de la fuente) de las páginas cuyo HTML se
+    quedó comprimido en ella (``conversion.aplicar`` con ``sin_html``): se pone en la página
+    solo mientras se escribe, y en cada proceso hay a la vez el de una sola página."""
+    diferidas = diferidas or {}
 
     def escribir_una(pagina: Any) -> tuple[Mensaje, ...]:
         contenido = pagina.content
+        diferida = diferidas.get(pagina.file.src_uri)
         try:
+            if diferida is not None:
+                pagina.content = diferida.contenido
             with capturar_mensajes() as mensajes:
                 escribir(pagina)
         finally:
             pagina.content = contenido
         return tuple(mensajes)
 
-    for mensajes in paralelo.mapear(paginas, escribir_una, peso=_peso):
+    def peso(pagina: Any) -> int:
+        """Costo estimado de escribir una página: una parte fija (la plantilla) y su HTML."""
+        diferida = diferidas.get(pagina.file.src_uri)
+        return 20_000 + (len(pagina.content or "") if diferida is None else diferida.largo)
+
+    for mensajes in paralelo.mapear(paginas, escribir_una, peso=peso):
         for mensaje in mensajes:
             mensaje.emitir()
-
-
-def _peso(pagina: Any) -> int:
-    """Costo estimado de escribir una página: una parte fija (la plantilla) y su HTML."""
-    return 20_000 + len(pagina.content or "")
 
 
 def marcar_ya_escritas(paginas: Iterable[Any]) -> None:

@@ -21,6 +21,7 @@ tomados en la copia) todo se hace aquí, en orden.
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import gc
 import os
@@ -39,6 +40,36 @@ R = TypeVar("R")
 MINIMO_TAREAS = 64
 #: Longitud de cada mensaje de la copia (número de bytes del ``pickle`` que sigue).
 _CABECERA = 8
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """La función ``malloc_trim`` de la biblioteca de C, si la tiene (glibc sí; musl, macOS y
+    Windows no)."""
+    try:
+        funcion = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):
+        return None
+    funcion.argtypes = [ctypes.c_size_t]
+    funcion.restype = ctypes.c_int
+    return funcion
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def soltar_memoria_libre() -> bool:
+    """Devuelve al sistema la memoria que el asignador de C tiene libre pero todavía en el
+    proceso (``malloc_trim``, de glibc; en otro sistema no hace nada y devuelve ``False``).
+
+    Se llama antes de copiar el proceso: lo que el núcleo y la conversión soltaron (miles de
+    textos y objetos grandes) sigue ocupando páginas de memoria, que la copia compartiría y que
+    cada proceso copiaría para sí en cuanto volviera a usar ese espacio, la misma página dos
+    veces. Soltarlas antes cuesta unos milisegundos y a escala 1/8 eran 30–40 MiB de los unos
+    190 del proceso."""
+    if _MALLOC_TRIM is None:
+        return False
+    _MALLOC_TRIM(0)
+    return True
 
 
 def procesos_disponibles() -> int:
@@ -148,6 +179,7 @@ def mapear(tareas: Sequence[T], funcion: Callable[[T], R],
         orden.sort(key=lambda i: -peso(tareas[i]))
     turnos = _Turnos()
     lectura, escritura = os.pipe()
+    soltar_memoria_libre()
     try:
         pid = os.fork()
     except OSError:

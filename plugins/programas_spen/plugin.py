@@ -110,6 +110,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.callar: escritura.CallarOmitidas | None = None
         self.previas: dict[str, Conversion] = {}
         self.pendientes: dict[str, Conversion] = {}
+        self.diferidas: dict[str, Conversion] = {}
+        self.escribir_antes = False
         self.indice: IndiceConPrevias | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
@@ -124,6 +126,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.paginas_vistas = 0
         self.previas = {}
         self.pendientes = {}
+        self.diferidas = {}
+        self.escribir_antes = False
         self.indice = None
         self.nav = None
         self._quitar_filtro()
@@ -224,6 +228,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             self.previas = {ruta: _MEMORIA_CONVERSIONES[ruta][1] for ruta in fuentes}
         if self.indice is not None:
             self.indice.instalar()
+        self.escribir_antes = self._se_escribe_antes(config)
         return nav
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
@@ -233,7 +238,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             env.bytecode_cache = _PLANTILLAS
         if self.config.navegacion_guardada and self.nav is not None:
             NavegacionGuardada(_clave_de_navegacion(self.nav, config)).envolver(env)
-        if self._se_escribe_antes(config):
+        if self.escribir_antes:
             documentacion = files.documentation_pages()
             paginas = [f.page for f in documentacion if f.generated_by and f.page is not None]
             nav = self.nav
@@ -244,10 +249,11 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             if self.indice is not None:
                 self.indice.pausado = True
             try:
-                escritura.escribir_todas(paginas, escribir)
+                escritura.escribir_todas(paginas, escribir, self.diferidas)
             finally:
                 if self.indice is not None:
                     self.indice.pausado = False
+                self.diferidas = {}  # cada página diferida es generada y tiene página: está en ``paginas``
             escritura.marcar_ya_escritas(paginas)
             for pagina in paginas:  # el bucle de MkDocs ya no necesita su HTML
                 if self.indice is None:
@@ -260,7 +266,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         return env
 
     def _se_escribe_antes(self, config: Any) -> bool:
-        """Si las páginas generadas se escriben de antemano: con la opción, en ``mkdocs
+        """Si las páginas generadas se escriben de antemano (se decide en ``on_nav``, cuando ya
+        está todo lo que cuenta: ``escribir_antes``): con la opción, en ``mkdocs
         build`` sin ``--dirty``, con la conversión anticipada (su índice de búsqueda sabe
         esperar) y sin más plugins que este y la búsqueda (otro podría hacer algo en cada
         página que no debe hacerse dos veces). Si hay búsqueda, ha de ser la de Material con su
@@ -313,11 +320,16 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         """Pone en una página generada su conversión anticipada (HTML, tabla de contenido,
         anclas, mensajes; sus entradas de búsqueda quedan para el índice) y suelta su Markdown:
-        MkDocs convierte todas las páginas antes de escribir la primera, y no lo vuelve a leer."""
+        MkDocs convierte todas las páginas antes de escribir la primera, y no lo vuelve a leer.
+        Si la página se escribe de antemano (``on_env``), su HTML se queda comprimido en la
+        conversión hasta entonces (``diferidas``): a escala nacional, el HTML de todas las
+        páginas como texto eran unos 360 MiB del pico de memoria."""
         if page.file.generated_by:
             conversion = self.pendientes.pop(page.file.src_uri, None)
             if conversion is not None:
-                html = aplicar(page, conversion, files.get_file_from_path)
+                html = aplicar(page, conversion, files.get_file_from_path, sin_html=self.escribir_antes)
+                if self.escribir_antes:
+                    self.diferidas[page.file.src_uri] = conversion
                 if self.indice is not None and conversion.busqueda is not None:
                     self.indice.previas[page.file.src_uri] = (html, conversion.busqueda)
             page.markdown = None
