@@ -338,3 +338,12 @@ def test_fallan_da_ruta_y_valor_de_los_que_no_cumplen_en_orden() -> None:
         (("temas", 1, "area"), "x"), (("temas", 3, "area"), "y")]
     assert fallan(datos, patron, lambda v: True) == []
     assert fallan(datos, ("nada", "*"), lambda v: False) == []
+    # con los valores ya vistos: el mismo resultado, y no se vuelven a recorrer para comprobarlos
+    vistos = valores(datos, patron)
+
+    def es_a(valor: object) -> bool:
+        return valor == "a"
+
+    assert fallan(datos, patron, es_a, vistos) == fallan(datos, patron, es_a) == [
+        (("temas", 1, "area"), "x"), (("temas", 2, "area"), 3), (("temas", 3, "area"), "y")]
+    assert fallan(datos, patron, lambda v: v != "x", ["a", "b"]) == []

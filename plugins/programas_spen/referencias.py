@@ -73,11 +73,12 @@ def valores(datos: Any, patron: tuple[str | int, ...]) -> list[Any]:
     return actuales
 
 
-def fallan(datos: Any, patron: tuple[str | int, ...],
-           cumple: Callable[[Any], bool]) -> list[tuple[Ruta, Any]]:
+def fallan(datos: Any, patron: tuple[str | int, ...], cumple: Callable[[Any], bool],
+           vistos: list[Any] | None = None) -> list[tuple[Ruta, Any]]:
     """Pares (ruta, valor) de ``recorrer`` cuyo valor no ``cumple``, en el orden del archivo.
-    Las rutas se arman solo si alguno falla."""
-    if all(cumple(valor) for valor in valores(datos, patron)):
+    Las rutas se arman solo si alguno falla. ``vistos``: los ``valores(datos, patron)``, si
+    ya se tienen (no se vuelven a recorrer)."""
+    if all(cumple(valor) for valor in (valores(datos, patron) if vistos is None else vistos)):
         return []
     return [(ruta, valor) for ruta, valor in recorrer(datos, patron) if not cumple(valor)]
 
@@ -214,11 +215,12 @@ def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
     propios = indice.registros_de_archivo.get(arbol.archivo, {})
 
     def propio(patron: tuple[str | int, ...], coleccion: str, que: str) -> None:
-        if not valores(datos, patron):
+        vistos = valores(datos, patron)
+        if not vistos:
             return
         validos = {rid for rid, ruta in propios.items() if ruta[0] == coleccion}
         for ruta, valor in fallan(datos, patron,
-                                  lambda v: not isinstance(v, str) or v in validos):
+                                  lambda v: not isinstance(v, str) or v in validos, vistos):
             opciones = ", ".join(sorted(validos)) or "ninguno en este documento"
             _reportar(informe, arbol, ruta,
                       f"{que} «{valor}» no existe en este documento; se esperaba uno de: "
