@@ -79,6 +79,18 @@ def test_mismo_resultado_que_page_render(tmp_path: Path) -> None:
     assert hecha.largo == len(esperada.content) and len(hecha.html) < hecha.largo
 
 
+def test_tras_cada_pagina_convertida(tmp_path: Path) -> None:
+    """``tras_cada`` se llama una vez por página, después de convertirla (el adaptador recoge
+    ahí la basura por tandas)."""
+    config = _config(tmp_path)
+    files = _archivos(config, 3)
+    vistas: list[int] = []
+    conversor = _conversor(config, files)
+    conversor.tras_cada = lambda: vistas.append(len(vistas))
+    hechas = conversor.convertir_todas([files.get_file_from_path(f"p/00{n}.md") for n in range(3)])
+    assert len(hechas) == 3 and vistas == [0, 1, 2]
+
+
 @pytest.mark.parametrize("html", ["", "<p>ñ — “x” ≈ \U0001f600</p>", "<p>\ud800 suelto</p>" * 50])
 def test_html_comprimido_vuelve_igual(html: str) -> None:
     comprimido = conversion.comprimir_html(html)

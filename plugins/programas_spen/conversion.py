@@ -127,13 +127,16 @@ class Conversor:
 
     ``pagina_de`` da la página de un archivo (la crea si MkDocs aún no lo hizo);
     ``on_page_markdown`` son los ganchos de los plugins; ``nuevo_indice`` crea un índice de
-    búsqueda vacío como el de Material (``None``: no hay búsqueda que preparar)."""
+    búsqueda vacío como el de Material (``None``: no hay búsqueda que preparar);
+    ``tras_cada`` se llama después de convertir cada página, en el proceso que la convirtió
+    (el adaptador recoge ahí la basura por tandas)."""
 
     config: Any
     files: Any
     pagina_de: Callable[[Any], Any]
     on_page_markdown: Callable[..., str]
     nuevo_indice: Callable[[], Any] | None = None
+    tras_cada: Callable[[], None] | None = None
 
     def convertir(self, archivo: Any) -> Conversion:
         """Lee, pasa los ganchos, convierte e indexa la página de ``archivo``."""
@@ -170,6 +173,8 @@ class Conversor:
         # que convierte, y guardarlas todas duplicaba la memoria de media construcción).
         pagina.markdown = None
         pagina.content = None
+        if self.tras_cada is not None:
+            self.tras_cada()
         return hecha
 
     def convertir_todas(self, archivos: Sequence[Any]) -> dict[str, Conversion]:

@@ -206,7 +206,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             config=config, files=files,
             pagina_de=lambda f: f.page if f.page is not None else Page(None, f, config),
             on_page_markdown=config.plugins.on_page_markdown,
-            nuevo_indice=None if busqueda is None else lambda: type(busqueda)(**busqueda.config))
+            nuevo_indice=None if busqueda is None else lambda: type(busqueda)(**busqueda.config),
+            tras_cada=self._por_tandas)
         if not self.sirviendo:
             self.previas = conversor.convertir_todas(archivos)
         else:
