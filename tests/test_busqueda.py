@@ -8,10 +8,12 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+import markdown
 import pytest
 from material.plugins.search.plugin import Parser, SearchIndex
+from mkdocs.structure.toc import get_toc
 
-from programas_spen.busqueda import indexar, recorrer, secciones
+from programas_spen.busqueda import indexar, por_id, recorrer, secciones
 
 from .conftest import Construccion
 
@@ -229,3 +231,56 @@ def test_las_mismas_entradas_que_material(sitio_construido: Construccion) -> Non
             indexar(nuestra, pagina)
             assert nuestra.entries == suya.entries, ruta
 
+
+
+class _Entrada:
+    def __init__(self, id: str | None, children: list[_Entrada]) -> None:
+        self.id = id
+        self.url = f"#{id}"
+        self.children = children
+
+
+def _toc_aleatoria(azar: random.Random, profundidad: int = 0) -> list[_Entrada]:
+    return [_Entrada(azar.choice(["a", "b", "c", "d", None]),
+                     _toc_aleatoria(azar, profundidad + 1) if profundidad < 3 else [])
+            for _ in range(azar.randint(0, 3))]
+
+
+def test_por_id_da_la_entrada_que_halla_material() -> None:
+    """La primera entrada con cada ``id`` en preorden, la misma que ``_find_toc_by_id``,
+    con ``id`` repetidos, anidados y ausentes."""
+    azar, material = random.Random(7), SearchIndex(lang=["es"])
+    repetidas = 0
+    for _ in range(500):
+        toc = _toc_aleatoria(azar)
+        entradas = por_id(toc)
+        for id in ["a", "b", "c", "d", None, "falta"]:
+            assert entradas.get(id) is material._find_toc_by_id(toc, id)
+        vistos: list[str | None] = []
+        pendientes = list(toc)
+        while pendientes:
+            entrada = pendientes.pop()
+            vistos.append(entrada.id)
+            pendientes.extend(entrada.children)
+        repetidas += len(vistos) > len(set(vistos))
+    assert repetidas > 100  # los id repetidos se prueban de verdad
+
+
+def test_indexar_con_tabla_de_contenido_como_material() -> None:
+    """Con la tabla de contenido de la página (anidada, con un encabezado repetido y otros sin
+    ``id`` en ella), las mismas entradas que ``add_entry_from_context`` de Material."""
+    texto = "\n\n".join([
+        "# Programa", "Intro.", "## Ingreso", "texto", "### Plazas", "uno", "## Ingreso", "dos",
+        "#### Hondo", "tres", '<h2 id="fuera">Fuera de la tabla</h2>', "<p>cuatro</p>",
+        "## Evaluación del desempeño", "cinco"])
+    md = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"toc_depth": "1-3"}})
+    html = md.convert(texto)
+    pagina = _Pagina(html)
+    pagina.toc = get_toc(md.toc_tokens)  # type: ignore[attr-defined]
+    suya, nuestra = SearchIndex(lang=["es"]), SearchIndex(lang=["es"])
+    suya.add_entry_from_context(pagina)
+    indexar(nuestra, pagina)
+    assert nuestra.entries == suya.entries
+    assert {e["location"] for e in suya.entries} >= {
+        "documentos/x/", "documentos/x/#ingreso", "documentos/x/#ingreso_1",
+        "documentos/x/#plazas", "documentos/x/#hondo", "documentos/x/#fuera"}
