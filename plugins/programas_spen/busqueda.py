@@ -25,7 +25,7 @@ atributos sin comillas…), se recorre entero con ``HTMLParser``, como antes.
 ``indexar`` es ``SearchIndex.add_entry_from_context`` de Material con este analizador: cada
 sección pasa a ``create_entry_for_section`` del mismo índice, que crea su entrada como siempre.
 Ese método busca el encabezado de la sección en la tabla de contenido recorriéndola entera
-(``_find_toc_by_id``): en una página con *n* encabezados, *n*² comparaciones, la mitad del
+(``_find_toc_by_id``): en una página con *n* encabezados, *n*² comparaciones, una cuarta parte del
 tiempo de convertir los índices más grandes a escala nacional. ``indexar`` le pasa en su lugar
 una tabla con solo la entrada que encontraría (``por_id``, hecho con un recorrido), o vacía.
 
