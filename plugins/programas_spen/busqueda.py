@@ -267,11 +267,11 @@ def por_id(toc: Iterable[Any]) -> dict[Any, Any]:
     ``_find_toc_by_id`` de Material: la primera con ese ``id`` en preorden (cada entrada antes
     que sus ``children``, y estos antes que la entrada siguiente)."""
     entradas: dict[Any, Any] = {}
-    pendientes = list(reversed(list(toc)))
+    pendientes = list(toc)[::-1]
     while pendientes:
         entrada = pendientes.pop()
         entradas.setdefault(entrada.id, entrada)
-        pendientes.extend(reversed(list(entrada.children)))
+        pendientes.extend(entrada.children[::-1])
     return entradas
 
 
@@ -282,11 +282,9 @@ def indexar(indice: Any, pagina: Any) -> None:
     de la sección (o ninguna), la que Material hallaría recorriendo la tabla entera."""
     if (pagina.meta.get("search") or {}).get("exclude"):
         return
-    entradas: dict[Any, Any] | None = None
+    entradas = por_id(pagina.toc)
     for seccion in secciones(pagina.content):
         if not seccion.is_excluded():
-            if entradas is None:
-                entradas = por_id(pagina.toc)
             entrada = entradas.get(seccion.id)
             indice.create_entry_for_section(seccion, [entrada] if entrada is not None else [],
                                             pagina.url, pagina)
