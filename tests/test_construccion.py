@@ -6,16 +6,20 @@ usa (Rango.meses, Fuente.describir, Documento.actividades/coleccion)."""
 from __future__ import annotations
 
 import dataclasses
+import typing
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from programas_spen.carga import leer_texto
+from programas_spen.carga import Arbol, Ruta, archivos_de_datos, leer_archivo, leer_texto
 from programas_spen.construccion import construir
 from programas_spen.modelo import (
     Actividad,
     Calendario,
     Catalogo,
     Compromiso,
+    Conteo,
     Documento,
     Fuente,
     Mecanismo,
@@ -137,3 +141,106 @@ def test_fuente_describir() -> None:
     assert fuente.describir() == ("sección «Anexo», tabla «INGRESO», fila 3, numeral 9, "
                                   "párrafo 2, nota 1, página 4")
     assert Fuente().describir() == ""
+
+
+# --- Las funciones fabricantes dan lo mismo que el ``__init__`` de cada dataclass ----------
+
+
+def _convertir_referencia(tipo: Any, valor: Any, ruta: Ruta, arbol: Arbol,
+                          contexto: dict[str, str]) -> Any:
+    """La conversión de un valor según su anotación, escrita de la forma más directa."""
+    origen = typing.get_origin(tipo)
+    if origen is typing.Union or str(origen) == "<class 'types.UnionType'>":
+        if valor is None:
+            return None
+        interno = next(t for t in typing.get_args(tipo) if t is not type(None))
+        return _convertir_referencia(interno, valor, ruta, arbol, contexto)
+    if origen is tuple:
+        elemento = typing.get_args(tipo)[0]
+        return tuple(_convertir_referencia(elemento, v, (*ruta, i), arbol, contexto)
+                     for i, v in enumerate(valor))
+    if origen is dict:
+        return dict(valor)
+    if dataclasses.is_dataclass(tipo):
+        return _referencia(tipo, valor, ruta, arbol, contexto)  # type: ignore[arg-type]
+    if tipo is float and isinstance(valor, int):
+        return float(valor)
+    return valor
+
+
+def _referencia(cls: type, datos: dict[str, Any], ruta: Ruta, arbol: Arbol,
+                contexto: dict[str, str]) -> Any:
+    """Oráculo: el registro creado con el ``__init__`` de la dataclass."""
+    tipos = typing.get_type_hints(cls)
+    nombres = {campo.name for campo in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    argumentos = {nombre: _convertir_referencia(tipos[nombre], valor, (*ruta, nombre), arbol,
+                                                contexto)
+                  for nombre, valor in datos.items() if nombre in nombres}
+    if "linea" in nombres and "linea" not in argumentos:
+        argumentos["linea"] = arbol.posicion(ruta)[0]
+    for nombre, valor in contexto.items():
+        if nombre in nombres and nombre not in argumentos:
+            argumentos[nombre] = valor
+    return cls(**argumentos)
+
+
+def _arboles() -> list[tuple[str, Arbol]]:
+    """Los árboles de los datos de prueba y de los datos reales del repositorio."""
+    arboles = []
+    for archivo, texto in archivos_base().items():
+        arbol = leer_texto(texto, f"datos/{archivo}", Informe())
+        assert arbol is not None
+        arboles.append((archivo, arbol))
+    reales = Path(__file__).resolve().parents[1] / "datos"
+    for ruta in archivos_de_datos(reales):
+        arbol = leer_archivo(ruta, reales.parent, Informe())
+        assert arbol is not None
+        arboles.append((ruta.name, arbol))
+    return arboles
+
+
+def test_igual_que_el_init_de_cada_dataclass() -> None:
+    """Cada registro de los datos de prueba y de los reales (todas las clases del modelo que
+    aparecen en ellos) es igual, campo por campo y con los mismos tipos, al que crea el
+    ``__init__`` de su dataclass."""
+    clases: set[type] = set()
+    for archivo, arbol in _arboles():
+        cls = Catalogo if archivo == CATALOGO else Documento
+        contexto = ({"archivo": arbol.archivo} if cls is Catalogo
+                    else {"documento": arbol.datos["id"], "archivo": arbol.archivo})
+        nuevo = construir(cls, arbol.datos, (), arbol, dict(contexto))
+        esperado = _referencia(cls, arbol.datos, (), arbol, dict(contexto))
+        assert nuevo == esperado and repr(nuevo) == repr(esperado), archivo
+        pendientes: list[Any] = [nuevo]
+        while pendientes:
+            valor = pendientes.pop()
+            if dataclasses.is_dataclass(valor):
+                clases.add(type(valor))
+                pendientes += [getattr(valor, c.name) for c in dataclasses.fields(valor)]
+            elif isinstance(valor, tuple):
+                pendientes += valor
+    assert len(clases) >= 20  # casi todo el modelo pasa por aquí
+
+
+def test_valores_por_omision_y_contexto() -> None:
+    arbol = leer_texto("coleccion: actividades\nvalor: 3\ncita: tres\nfuente: {tabla: T}\n"
+                       "otra: se ignora\n", "datos/x.yml", Informe())
+    assert arbol is not None
+    uno = construir(Conteo, arbol.datos, (), arbol)
+    dos = construir(Conteo, arbol.datos, (), arbol, {"linea": "no se usa"})
+    assert uno == Conteo("actividades", 3, "tres", Fuente(tabla="T"), {}, 1) == dos
+    assert uno.filtro is not dos.filtro  # ``default_factory``: un dict nuevo en cada registro
+    assert hash(uno.fuente) == hash(Fuente(tabla="T"))
+    # el contexto completa lo que falta, pero no reemplaza lo que el archivo da
+    actividad = construir(Actividad, {"id": "a", "texto": "t", "calendario": {"estado":
+                          "permanente"}, "fuente": {}, "documento": "propio"}, ("a",), arbol,
+                          {"documento": "del contexto", "mecanismo": "ingreso"})
+    assert actividad.documento == "propio" and actividad.mecanismo == "ingreso"
+    assert actividad.calendario == Calendario("permanente") and actividad.linea == 1
+
+
+def test_falta_un_campo_obligatorio() -> None:
+    arbol = leer_texto("valor: 3\n", "datos/x.yml", Informe())
+    assert arbol is not None
+    with pytest.raises(TypeError, match="coleccion"):
+        construir(Conteo, arbol.datos, (), arbol)
