@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, ValidationError
 
 from .carga import Arbol
 from .problemas import Informe
+
+if TYPE_CHECKING:  # ``jsonschema`` se importa solo si hay que explicar un rechazo
+    from jsonschema import Draft202012Validator, ValidationError
 
 ESQUEMA_DOCUMENTO = "documento.schema.json"
 ESQUEMA_INSTITUCIONES = "instituciones.schema.json"
@@ -32,6 +34,10 @@ def cargar_esquema(nombre: str) -> dict[str, Any]:
 
 @cache
 def _validador(nombre: str) -> Draft202012Validator:
+    """Validador de ``jsonschema``, la referencia de los mensajes. Se importa aquí: cuesta
+    una décima de segundo, en cada proceso que lee datos, y casi nunca hace falta."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(cargar_esquema(nombre))
 
 
