@@ -6,8 +6,8 @@ usa (Rango.meses, Fuente.describir, Documento.actividades/coleccion)."""
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +27,7 @@ from programas_spen.modelo import (
 )
 from programas_spen.problemas import Informe
 
+from .conftest import DATOS
 from .datos_prueba import CATALOGO, INFORME, PAT, PLAN, archivos_base, linea_de
 
 
@@ -150,7 +151,7 @@ def _convertir_referencia(tipo: Any, valor: Any, ruta: Ruta, arbol: Arbol,
                           contexto: dict[str, str]) -> Any:
     """La conversión de un valor según su anotación, escrita de la forma más directa."""
     origen = typing.get_origin(tipo)
-    if origen is typing.Union or str(origen) == "<class 'types.UnionType'>":
+    if origen in (typing.Union, types.UnionType):
         if valor is None:
             return None
         interno = next(t for t in typing.get_args(tipo) if t is not type(None))
@@ -191,9 +192,8 @@ def _arboles() -> list[tuple[str, Arbol]]:
         arbol = leer_texto(texto, f"datos/{archivo}", Informe())
         assert arbol is not None
         arboles.append((archivo, arbol))
-    reales = Path(__file__).resolve().parents[1] / "datos"
-    for ruta in archivos_de_datos(reales):
-        arbol = leer_archivo(ruta, reales.parent, Informe())
+    for ruta in archivos_de_datos(DATOS):
+        arbol = leer_archivo(ruta, DATOS.parent, Informe())
         assert arbol is not None
         arboles.append((ruta.name, arbol))
     return arboles
