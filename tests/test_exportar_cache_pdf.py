@@ -1,8 +1,9 @@
 """exportar.cache_pdf: un PDF guardado se encuentra en otra construcción (otro proceso, sin
 memoria) con sus páginas y avisos; una entrada dañada cuenta como ausente; borrar quita el
-disco y la memoria; iterar ve lo de los dos; otra versión del generador no ve lo anterior; una
-carpeta que no se puede escribir deja los PDF en memoria; ``construir_anexos`` con la caché
-solo genera los PDF que cambiaron, y sin PDF no borra nada."""
+disco y la memoria; iterar ve lo de los dos; otra versión del generador (también otras
+fuentes del sistema) no ve lo anterior; una carpeta que no se puede escribir deja los PDF en
+memoria; ``construir_anexos`` con la caché solo genera los PDF que cambiaron, y sin PDF no
+borra nada."""
 
 from __future__ import annotations
 
@@ -52,6 +53,28 @@ def test_otra_version_no_usa_la_anterior(tmp_path: Path, monkeypatch: pytest.Mon
     CachePdf(tmp_path)[CLAVE] = PDF
     monkeypatch.setattr(cache_pdf, "version_generador", lambda: "otra")
     assert CachePdf(tmp_path).get(CLAVE) is None
+
+
+def test_las_fuentes_del_sistema_entran_en_la_version(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fuentes = tmp_path / "fuentes"
+    (fuentes / "liberation2").mkdir(parents=True)
+    sans = fuentes / "liberation2" / "LiberationSans-Regular.ttf"
+    sans.write_bytes(b"fuente")
+    monkeypatch.setattr(cache_pdf, "CARPETAS_FUENTES", (fuentes, tmp_path / "no-existe"))
+    assert cache_pdf.huella_fuentes() == cache_pdf.huella_fuentes(cache_pdf.CARPETAS_FUENTES)
+    antes = cache_pdf.version_generador()
+    assert cache_pdf.version_generador() == antes  # el mismo sistema, la misma versión
+    CachePdf(tmp_path / "cache")[CLAVE] = PDF
+    (fuentes / "noto").mkdir()
+    (fuentes / "noto" / "NotoSans-Regular.ttf").write_bytes(b"otra")  # una fuente nueva
+    instalada = cache_pdf.version_generador()
+    assert instalada != antes and CachePdf(tmp_path / "cache").get(CLAVE) is None
+    sans.write_bytes(b"fuente actualizada")  # otro tamaño
+    assert cache_pdf.version_generador() not in {antes, instalada}
+    (fuentes / "noto" / "NotoSans-Regular.ttf").unlink()
+    sans.unlink()
+    assert cache_pdf.version_generador() not in {antes, instalada}
 
 
 def test_carpeta_que_no_se_puede_escribir(tmp_path: Path) -> None:

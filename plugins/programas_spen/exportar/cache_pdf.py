@@ -6,10 +6,10 @@ mismo PDF byte a byte, así que cada PDF se guarda con la huella de su HTML como
 siguiente construcción solo genera los de los documentos cuyo anexo cambió.
 
 En disco, cada entrada son dos archivos, ``<huella>.pdf`` y ``<huella>.json`` (páginas y
-avisos de WeasyPrint), dentro de una carpeta por versión del generador (WeasyPrint, pydyf y el
-código de ``exportar.pdf``): otra versión no usa los PDF de la anterior. Las fuentes del sistema
-no entran en la versión: tras cambiarlas, borre la caché. Una entrada dañada o ilegible cuenta
-como ausente, y si la carpeta no se puede escribir los PDF se guardan solo en memoria.
+avisos de WeasyPrint), dentro de una carpeta por versión del generador (WeasyPrint, pydyf, el
+código de ``exportar.pdf`` y los archivos de fuente del sistema, ver ``huella_fuentes``): otra
+versión no usa los PDF de la anterior. Una entrada dañada o ilegible cuenta como ausente, y si
+la carpeta no se puede escribir los PDF se guardan solo en memoria.
 """
 
 from __future__ import annotations
@@ -17,12 +17,36 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from importlib import metadata
 from pathlib import Path
 
 from . import pdf
 from .pdf import PdfGenerado
+
+#: Donde fontconfig busca fuentes con su configuración de Debian (``/etc/fonts/fonts.conf``).
+CARPETAS_FUENTES = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                    Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts")
+
+
+def huella_fuentes(carpetas: Iterable[Path] | None = None) -> bytes:
+    """Ruta, tamaño y fecha de cada archivo de fuente instalado en ``carpetas`` (por omisión,
+    ``CARPETAS_FUENTES``), en orden. Los anexos piden sus familias por nombre
+    (``anexo_html.FUENTES``), y para un carácter que esas no tengan Pango toma cualquier otra
+    fuente del sistema: instalar, actualizar o quitar una fuente puede cambiar los bytes del
+    PDF, así que cambia la versión del generador."""
+    entradas: list[str] = []
+    for carpeta in CARPETAS_FUENTES if carpetas is None else carpetas:
+        for raiz, subcarpetas, archivos in os.walk(carpeta):
+            subcarpetas.sort()
+            for nombre in sorted(archivos):
+                ruta = os.path.join(raiz, nombre)
+                try:
+                    estado = os.stat(ruta)
+                except OSError:
+                    continue
+                entradas.append(f"{ruta}\t{estado.st_size}\t{estado.st_mtime_ns}")
+    return "\n".join(entradas).encode("utf-8", "surrogateescape")
 
 
 def version_generador() -> str:
@@ -33,6 +57,7 @@ def version_generador() -> str:
             partes.append(metadata.version(paquete).encode())
         except metadata.PackageNotFoundError:
             partes.append(b"-")
+    partes.append(huella_fuentes())
     return hashlib.sha256(b"\0".join(partes)).hexdigest()[:16]
 
 
