@@ -1540,16 +1540,19 @@ class Escalon:
     conteo: Conteo
     generacion_s: float
     nucleo: dict[str, Any] = field(default_factory=dict)
-    construccion: Construccion | None = None
-    #: Las construcciones de las pasadas siguientes, en orden: la 2.ª (de vuelta), la 3.ª (de
-    #: ida otra vez)… (ver ``construir_otra_vez``).
-    repeticiones: list[Construccion] = field(default_factory=list)
+    #: Una construcción por pasada, en orden: la ida, la vuelta, la segunda ida… (ver
+    #: ``correr_escalon`` y ``construir_otra_vez``).
+    pasadas: list[Construccion] = field(default_factory=list)
+
+    @property
+    def construccion(self) -> Construccion | None:
+        """La construcción de la primera pasada (la ida), si se hizo."""
+        return self.pasadas[0] if self.pasadas else None
 
     def construcciones(self) -> list[tuple[str, Construccion]]:
         """(nombre de la pasada, construcción) de cada pasada hecha: «ida», «vuelta»,
         «ida 2», «vuelta 2»…"""
-        hechas = [c for c in (self.construccion, *self.repeticiones) if c is not None]
-        return [(nombre_pasada(n), c) for n, c in enumerate(hechas, start=1)]
+        return [(nombre_pasada(n), c) for n, c in enumerate(self.pasadas, start=1)]
 
 
 def nombre_pasada(numero: int) -> str:
@@ -2022,8 +2025,8 @@ def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, t
                  if len(n["cargas_s"]) > 1 else "") + "; construir_sitio "
               f"{n['sitio_s']:.2f} s; {n['paginas']:,} páginas; {n['rss_mib']:.0f} MiB pico")
     _imprimir(f"[{nombre}] mkdocs build {'con' if pdf else 'sin'} PDF (límite {limite:.0f} s)…")
-    escalon.construccion = c = mkdocs_build(proyecto, salida, limite,
-                                            trabajo / f"build-{slug}.log", pdf=pdf)
+    c = mkdocs_build(proyecto, salida, limite, trabajo / f"build-{slug}.log", pdf=pdf)
+    escalon.pasadas.append(c)
     _imprimir(f"[{nombre}] mkdocs build: {_s(c.segundos)} s, {_s(c.memoria_mib, 0)} MiB pico, "
               f"{c.paginas_html:,} páginas HTML, {_mib(c.bytes_total)} MiB escritos"
               + (f" — {c.error}" if c.error else ""))
@@ -2034,13 +2037,13 @@ def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, t
 def construir_otra_vez(escalon: Escalon, trabajo: Path, limite: float,
                        pdf: bool = False) -> None:
     """Construye otra vez el proyecto ya generado de un escalón (una pasada más: la *vuelta*,
-    la segunda *ida*…, ver ``informe_markdown``) y la añade a ``escalon.repeticiones``."""
+    la segunda *ida*…, ver ``informe_markdown``) y la añade a ``escalon.pasadas``."""
     proyecto, salida, slug = _rutas_del_escalon(trabajo, escalon.nombre)
     nombre = nombre_pasada(len(escalon.construcciones()) + 1)
     _imprimir(f"[{escalon.nombre}] {nombre}: mkdocs build {'con' if pdf else 'sin'} PDF…")
     c = mkdocs_build(proyecto, salida, limite,
                      trabajo / f"build-{slug}-{nombre.replace(' ', '-')}.log", pdf=pdf)
-    escalon.repeticiones.append(c)
+    escalon.pasadas.append(c)
     _imprimir(f"[{escalon.nombre}] {nombre}: {_s(c.segundos)} s, {_s(c.memoria_mib, 0)} MiB pico"
               + (f" — {c.error}" if c.error else ""))
     shutil.rmtree(salida, ignore_errors=True)

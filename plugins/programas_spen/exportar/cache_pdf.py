@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping
 from importlib import metadata
 from pathlib import Path
 
@@ -29,14 +29,14 @@ CARPETAS_FUENTES = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
                     Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts")
 
 
-def huella_fuentes(carpetas: Iterable[Path] | None = None) -> bytes:
-    """Ruta, tamaño y fecha de cada archivo de fuente instalado en ``carpetas`` (por omisión,
-    ``CARPETAS_FUENTES``), en orden. Los anexos piden sus familias por nombre
-    (``anexo_html.FUENTES``), y para un carácter que esas no tengan Pango toma cualquier otra
-    fuente del sistema: instalar, actualizar o quitar una fuente puede cambiar los bytes del
-    PDF, así que cambia la versión del generador."""
+def huella_fuentes() -> bytes:
+    """Ruta, tamaño y fecha de cada archivo de fuente instalado en ``CARPETAS_FUENTES``, en
+    orden. Los anexos piden sus familias por nombre (``anexo_html.FUENTES``), y para un
+    carácter que esas no tengan Pango toma cualquier otra fuente del sistema: instalar,
+    actualizar o quitar una fuente puede cambiar los bytes del PDF, así que cambia la versión
+    del generador."""
     entradas: list[str] = []
-    for carpeta in CARPETAS_FUENTES if carpetas is None else carpetas:
+    for carpeta in CARPETAS_FUENTES:
         for raiz, subcarpetas, archivos in os.walk(carpeta):
             subcarpetas.sort()
             for nombre in sorted(archivos):
