@@ -138,8 +138,10 @@ def pruebas() -> None:
 def banco() -> None:
     """Ejecuta el banco de pruebas de rendimiento (ver banco/README.md)."""
     preparar("test")
-    preparar_sistema(*PAQUETES_SITIO)
-    _ejecutar(PY, "banco/banco.py", *sys.argv[2:], env=_entorno())
+    preparar_sistema(*PAQUETES_SITIO, *PAQUETES_PRUEBAS)  # Chromium: la búsqueda de cada escala
+    entorno = _entorno()
+    entorno["CHROMIUM"] = CHROMIUM
+    _ejecutar(PY, "banco/banco.py", *sys.argv[2:], env=entorno)
 
 
 TAREAS = {"sitio": sitio, "construir": construir, "validar": validar, "pruebas": pruebas,

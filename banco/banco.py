@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gzip
 import io
 import json
 import math
@@ -52,6 +53,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import busqueda_navegador
 import yaml
 
 RAIZ = Path(__file__).resolve().parent.parent
@@ -1543,6 +1545,8 @@ class Escalon:
     #: Una construcción por pasada, en orden: la ida, la vuelta, la segunda ida… (ver
     #: ``correr_escalon`` y ``construir_otra_vez``).
     pasadas: list[Construccion] = field(default_factory=list)
+    #: La búsqueda medida en Chromium en el sitio de la primera pasada (``medir_busqueda``).
+    busqueda: dict[str, Any] | None = None
 
     @property
     def construccion(self) -> Construccion | None:
@@ -1733,6 +1737,13 @@ def objetivos(resultados: Resultados) -> list[tuple[str, str, str]]:
     else:
         filas.append(("Cargar y validar todos los datos < 10 s", "no se midió la escala 1",
                       _si_no(None)))
+    if completo and completo.busqueda and completo.busqueda.get("lista_s") is not None:
+        b = completo.busqueda
+        filas.append(("Búsqueda del sitio a escala nacional en Chromium de escritorio (sin "
+                      "objetivo en el issue; ver «Búsqueda en el navegador»)",
+                      f"lista tras {_s(b['lista_s'])} s, resultados {_s(b['resultados_s'])} s "
+                      f"después; {_mib(b['bytes_indice_gzip'])} MiB con gzip; "
+                      f"{_s(b['memoria_mib'], 0)} MiB en el navegador", "—"))
     if not resultados.serve:
         filas.append(("Edición en mkdocs serve visible < 3 s (datos reales)", "no se midió",
                       _si_no(None)))
@@ -1758,6 +1769,30 @@ def objetivos(resultados: Resultados) -> list[tuple[str, str, str]]:
                           (f"peor {_s(max(listos), 2)} s" if listos else "nunca llegó")
                           + (f" ({faltan} sin llegar)" if listos and faltan else ""), "—"))
     return filas
+
+
+def _informe_busqueda(r: Resultados) -> list[str]:
+    """La sección de la búsqueda en el navegador (vacía si no se midió)."""
+    medidas = [(e, e.busqueda) for e in r.escalones if e.busqueda]
+    if not medidas:
+        return []
+    filas = [[e.nombre, f"{e.conteo.total:,}", _mib(b["bytes_indice"]), _mib(b["bytes_indice_gzip"]),
+              _s(b["lista_s"]), _s(b["resultados_s"]), _s(b["resultados"], 0),
+              _s(b.get("memoria_al_cargar_mib"), 0), _s(b["memoria_mib"], 0), b["error"] or "ok"]
+             for e, b in medidas]
+    return ["## Búsqueda en el navegador (Material: lunr en un *worker*)", "",
+            "El sitio de la primera construcción de cada escala, servido en localhost y abierto "
+            "en el Chromium de las pruebas (escritorio, sin límite de red ni de CPU): *lista "
+            "tras* es desde que carga la portada hasta que la búsqueda deja de decir "
+            "«Inicializando…» (descargó `search_index.json` y armó el índice de lunr); "
+            "*resultados tras*, desde que se empieza a escribir "
+            f"«{busqueda_navegador.CONSULTA}» (20 ms por tecla) hasta ver el primer "
+            "resultado; *navegador*, la suma de la RSS de los procesos de Chromium al cargar la "
+            "portada y su pico (muestreada cada 0,25 s). "
+            "El índice comprimido es lo que un teléfono descarga al abrir la búsqueda.", "",
+            *_tabla(["Escala", "Registros", "search_index.json (MiB)", "… con gzip (MiB)",
+                     "Lista tras (s)", "Resultados tras (s)", "Resultados mostrados",
+                     "Navegador al cargar (MiB)", "… pico (MiB)", "Estado"], filas)]
 
 
 def _pdf_nacional(resultados: Resultados) -> float | None:
@@ -1876,6 +1911,7 @@ def informe_markdown(resultados: Resultados) -> str:
                        "por 2ᵇ. Usa todas las medidas a la vez: el ruido de una sola construcción "
                        "(en esta máquina virtual, hasta un 35 % entre dos construcciones iguales) "
                        "pesa menos que en la razón entre dos escalas.", ""]
+    lineas += _informe_busqueda(r)
     if r.comparacion:
         c = r.comparacion
         lineas += ["## MkDocs + Material de serie frente al proyecto, mismo número de páginas", "",
@@ -1995,10 +2031,11 @@ def _rutas_del_escalon(trabajo: Path, nombre: str) -> tuple[Path, Path, str]:
 
 def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, texto: Texto,
                    limite: float, perfil: Path | None = None, pdf: bool = False,
-                   repeticiones_carga: int = 1) -> Escalon:
+                   repeticiones_carga: int = 1, busqueda: bool = True) -> Escalon:
     """Genera, mide el núcleo y construye con MkDocs un escalón. ``repeticiones_carga``:
     cuántas veces medir la carga sin caché (la primera es la de ``medir_nucleo``; las demás,
-    cada una en un proceso nuevo)."""
+    cada una en un proceso nuevo). ``busqueda``: medir además la búsqueda del sitio construido
+    en Chromium (``medir_busqueda``)."""
     carpeta, salida, slug = _rutas_del_escalon(trabajo, nombre)
     proyecto = preparar_proyecto(carpeta)
     _imprimir(f"[{nombre}] generando {instituciones} institución(es) × {anios} años…")
@@ -2030,8 +2067,26 @@ def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, t
     _imprimir(f"[{nombre}] mkdocs build: {_s(c.segundos)} s, {_s(c.memoria_mib, 0)} MiB pico, "
               f"{c.paginas_html:,} páginas HTML, {_mib(c.bytes_total)} MiB escritos"
               + (f" — {c.error}" if c.error else ""))
+    if busqueda and not c.error and not c.agotado:
+        _imprimir(f"[{nombre}] búsqueda en Chromium…")
+        escalon.busqueda = medir_busqueda(salida)
+        b = escalon.busqueda
+        _imprimir(f"[{nombre}] búsqueda: lista tras {_s(b['lista_s'])} s, resultados tras "
+                  f"{_s(b['resultados_s'])} s, {_s(b['memoria_mib'], 0)} MiB en el navegador"
+                  + (f" — {b['error']}" if b["error"] else ""))
     shutil.rmtree(salida, ignore_errors=True)
     return escalon
+
+
+def medir_busqueda(sitio: Path) -> dict[str, Any]:
+    """La búsqueda de ``sitio`` en Chromium (``busqueda_navegador.medir``), con el tamaño de
+    su índice sin comprimir y comprimido con gzip (nivel 6, como lo serviría un servidor web)."""
+    indice = sitio / "search" / "search_index.json"
+    contenido = indice.read_bytes() if indice.exists() else b""
+    medida = {"bytes_indice": len(contenido),
+              "bytes_indice_gzip": len(gzip.compress(contenido, 6)) if contenido else 0}
+    medida.update(busqueda_navegador.medir(sitio))
+    return medida
 
 
 def construir_otra_vez(escalon: Escalon, trabajo: Path, limite: float,
@@ -2139,6 +2194,8 @@ def main(argv: list[str] | None = None) -> int:
                              f"{PAGINAS_COMPARACION}; 250 con --rapido)")
     parser.add_argument("--sin-comparacion", action="store_true")
     parser.add_argument("--sin-serve", action="store_true")
+    parser.add_argument("--sin-busqueda", action="store_true",
+                        help="no medir la búsqueda de cada escala en Chromium")
     parser.add_argument("--pasadas", type=int, default=PASADAS,
                         help=f"cuántas veces construir cada escala, en pasadas alternas de ida "
                              f"(de menor a mayor) y vuelta (por omisión {PASADAS})")
@@ -2191,7 +2248,8 @@ def main(argv: list[str] | None = None) -> int:
             escalon = correr_escalon(
                 escala, instituciones_de(escala), ANIOS, trabajo, texto, args.limite, perfil,
                 pdf=args.anexos_pdf,
-                repeticiones_carga=REPETICIONES_CARGA if escala == escalas[-1] else 1)
+                repeticiones_carga=REPETICIONES_CARGA if escala == escalas[-1] else 1,
+                busqueda=not args.sin_busqueda)
             resultados.escalones.append(escalon)
             if perfil and perfil.exists():
                 resultados.perfil = _perfil_texto(perfil)
