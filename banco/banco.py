@@ -2085,7 +2085,10 @@ def medir_busqueda(sitio: Path) -> dict[str, Any]:
     contenido = indice.read_bytes() if indice.exists() else b""
     medida = {"bytes_indice": len(contenido),
               "bytes_indice_gzip": len(gzip.compress(contenido, 6)) if contenido else 0}
-    medida.update(busqueda_navegador.medir(sitio))
+    try:
+        medida.update(busqueda_navegador.medir(sitio))
+    except Exception as error:  # una medida que falla no tira la corrida entera
+        medida.update(busqueda_navegador.sin_medir(f"{type(error).__name__}: {error}"[:200]))
     return medida
 
 

@@ -61,6 +61,12 @@ def _rss_navegador_mib() -> float:
     return total / 1024
 
 
+def sin_medir(error: str | None = None) -> dict[str, Any]:
+    """Una medida sin cifras (todavía, o porque falló: ``error``)."""
+    return {"lista_s": None, "resultados_s": None, "resultados": None,
+            "memoria_al_cargar_mib": None, "memoria_mib": None, "error": error}
+
+
 def medir(sitio: Path, limite_s: float = LIMITE_S) -> dict[str, Any]:
     """Abre la portada de ``sitio`` en Chromium, espera a que la búsqueda esté lista y busca
     ``CONSULTA``. Devuelve ``lista_s``, ``resultados_s``, ``resultados`` (cuántos mostró),
@@ -73,8 +79,7 @@ def medir(sitio: Path, limite_s: float = LIMITE_S) -> dict[str, Any]:
 
     from tests.navegador import chromium_disponible, lanzar
 
-    medida: dict[str, Any] = {"lista_s": None, "resultados_s": None, "resultados": None,
-                              "memoria_al_cargar_mib": None, "memoria_mib": None, "error": None}
+    medida = sin_medir()
     if not chromium_disponible():
         medida["error"] = "sin Chromium"
         return medida
