@@ -7,14 +7,12 @@ quien abre la búsqueda: cuánto tarda en quedar lista (el aviso «Inicializando
 cuánto tarda en mostrar resultados una consulta escrita tecla a tecla y cuánta memoria
 ocupan los procesos del navegador (la suma de su RSS, muestreada cada 0,25 s).
 
-Usa el mismo Chromium de Debian y los mismos argumentos que las pruebas
-(``tests/navegador.py``), y un servidor HTTP local en un hilo: ninguna petición sale de la
-máquina. Este módulo no es una prueba: da cifras para ``banco.py``."""
+Usa el mismo Chromium de Debian, los mismos argumentos, el mismo servidor HTTP local y la
+misma espera de la búsqueda que las pruebas (``tests/navegador.py``): ninguna petición sale de
+la máquina. Este módulo no es una prueba: da cifras para ``banco.py``."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import sys
 import threading
@@ -27,11 +25,6 @@ RAIZ = Path(__file__).resolve().parent.parent
 CONSULTA = "evaluacion del desempeno"
 #: Segundos como máximo hasta que la búsqueda queda lista, y luego hasta ver resultados.
 LIMITE_S = 600.0
-
-
-class _Silencioso(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - firma de la base
-        pass
 
 
 def _rss_navegador_mib() -> float:
@@ -77,55 +70,49 @@ def medir(sitio: Path, limite_s: float = LIMITE_S) -> dict[str, Any]:
     from playwright.sync_api import Error as ErrorPlaywright
     from playwright.sync_api import sync_playwright
 
-    from tests.navegador import chromium_disponible, lanzar
+    from tests.navegador import (
+        aviso_inicial_busqueda,
+        chromium_disponible,
+        esperar_busqueda_lista,
+        lanzar,
+        servir,
+    )
 
     medida = sin_medir()
     if not chromium_disponible():
         medida["error"] = "sin Chromium"
         return medida
-    manejador = functools.partial(_Silencioso, directory=str(sitio))
-    servidor = http.server.ThreadingHTTPServer(("127.0.0.1", 0), manejador)
-    servidor.daemon_threads = True
-    threading.Thread(target=servidor.serve_forever, daemon=True).start()
     pico = [0.0]
     midiendo = threading.Event()
-    try:
-        with sync_playwright() as playwright:
-            navegador = lanzar(playwright)
+    with servir(sitio) as base, sync_playwright() as playwright:
+        navegador = lanzar(playwright)
 
-            def muestrear() -> None:
-                while not midiendo.wait(0.25):
-                    pico[0] = max(pico[0], _rss_navegador_mib())
+        def muestrear() -> None:
+            while not midiendo.wait(0.25):
+                pico[0] = max(pico[0], _rss_navegador_mib())
 
-            muestreo = threading.Thread(target=muestrear, daemon=True)
-            muestreo.start()
-            try:
-                pagina = navegador.new_page()
-                pagina.goto(f"http://127.0.0.1:{servidor.server_address[1]}/")
-                pagina.wait_for_load_state("load")
-                medida["memoria_al_cargar_mib"] = _rss_navegador_mib()
-                inicio = time.perf_counter()
-                aviso = ".md-search-result__meta"
-                inicial = pagina.evaluate(f"() => document.querySelector('{aviso}').textContent.trim()")
-                pagina.wait_for_function(
-                    f"t => document.querySelector('{aviso}').textContent.trim() !== t",
-                    arg=inicial, timeout=limite_s * 1000)
-                medida["lista_s"] = time.perf_counter() - inicio
-                caja = pagina.locator("input.md-search__input")
-                caja.click()
-                inicio = time.perf_counter()
-                caja.press_sequentially(CONSULTA, delay=20)
-                pagina.wait_for_selector(".md-search-result__item", timeout=limite_s * 1000)
-                medida["resultados_s"] = time.perf_counter() - inicio
-                medida["resultados"] = pagina.locator(".md-search-result__item").count()
-            except ErrorPlaywright as error:
-                medida["error"] = str(error).splitlines()[0][:200]
-            finally:
-                midiendo.set()
-                muestreo.join()
-                navegador.close()
-    finally:
-        servidor.shutdown()
-        servidor.server_close()
+        muestreo = threading.Thread(target=muestrear, daemon=True)
+        muestreo.start()
+        try:
+            pagina = navegador.new_page()
+            pagina.goto(base)
+            pagina.wait_for_load_state("load")
+            medida["memoria_al_cargar_mib"] = _rss_navegador_mib()
+            inicio = time.perf_counter()
+            esperar_busqueda_lista(pagina, aviso_inicial_busqueda(sitio), tiempo_ms=limite_s * 1000)
+            medida["lista_s"] = time.perf_counter() - inicio
+            caja = pagina.locator("input.md-search__input")
+            caja.click()
+            inicio = time.perf_counter()
+            caja.press_sequentially(CONSULTA, delay=20)
+            pagina.wait_for_selector(".md-search-result__item", timeout=limite_s * 1000)
+            medida["resultados_s"] = time.perf_counter() - inicio
+            medida["resultados"] = pagina.locator(".md-search-result__item").count()
+        except ErrorPlaywright as error:
+            medida["error"] = str(error).splitlines()[0][:200]
+        finally:
+            midiendo.set()
+            muestreo.join()
+            navegador.close()
     medida["memoria_mib"] = pico[0] or None
     return medida

@@ -3,13 +3,10 @@ sesión) y un servidor local que lo sirve para las pruebas de navegador."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,23 +55,13 @@ def sitio_construido(tmp_path_factory: pytest.TempPathFactory) -> Construccion:
     return construccion
 
 
-class _Manejador(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        return
-
-
 @pytest.fixture(scope="session")
 def servidor(sitio_construido: Construccion) -> Iterator[str]:
     """URL base (http://127.0.0.1:PUERTO/) de un servidor local del sitio construido."""
-    manejador = functools.partial(_Manejador, directory=str(sitio_construido.sitio))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), manejador)
-    hilo = threading.Thread(target=httpd.serve_forever, daemon=True)
-    hilo.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    from .navegador import servir
+
+    with servir(sitio_construido.sitio) as base:
+        yield base
 
 
 @pytest.fixture

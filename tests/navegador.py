@@ -10,7 +10,12 @@ en el mismo hilo, así que una prueba nueva debe usar ``navegador`` en vez de la
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,6 +87,45 @@ def lanzar(playwright: Playwright) -> Browser:
 def chromium_disponible() -> bool:
     """¿Existe el ejecutable de Chromium que usarán las pruebas?"""
     return Path(CHROMIUM).is_file()
+
+
+class _Manejador(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - firma de la base
+        return
+
+
+@contextmanager
+def servir(directorio: Path) -> Iterator[str]:
+    """Mientras dura el bloque, un servidor HTTP local y silencioso de ``directorio`` (en un
+    hilo, en un puerto libre); da su URL base (``http://127.0.0.1:PUERTO/``)."""
+    manejador = functools.partial(_Manejador, directory=str(directorio))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), manejador)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+#: El aviso de la búsqueda de Material: «Inicializando…» hasta que su trabajador está listo.
+AVISO_BUSQUEDA = ".md-search-result__meta"
+
+
+def aviso_inicial_busqueda(sitio: Path) -> str:
+    """El aviso de la búsqueda tal como lo escribe el HTML de la portada de ``sitio``, antes de
+    que el trabajador de búsqueda lo cambie (leerlo en la página podría llegar tarde)."""
+    from bs4 import BeautifulSoup
+
+    portada = BeautifulSoup((sitio / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return portada.select_one(AVISO_BUSQUEDA).get_text(strip=True)
+
+
+def esperar_busqueda_lista(pagina: Page, aviso_inicial: str, tiempo_ms: float = 20000) -> None:
+    """Espera a que el trabajador de búsqueda esté listo: el aviso deja de ser ``aviso_inicial``."""
+    pagina.wait_for_function(
+        f"t => document.querySelector('{AVISO_BUSQUEDA}').textContent.trim() !== t",
+        arg=aviso_inicial, timeout=tiempo_ms)
 
 
 def ruta_de(url: str) -> str:

@@ -16,6 +16,8 @@ import yaml
 from .conftest import DATOS
 from .navegador import (
     PAGINAS_Y_DOCUMENTOS,
+    aviso_inicial_busqueda,
+    esperar_busqueda_lista,
     esperar_en_pantalla,
     material_listo,
     ruta_de,
@@ -138,15 +140,11 @@ def _buscar(p, consulta: str) -> list[tuple[str, str]]:
 
 
 def test_busqueda_en_espanol_con_y_sin_acentos(pestana, servidor: str, sitio_construido) -> None:
-    from bs4 import BeautifulSoup
-
     p = pestana
-    portada = BeautifulSoup((sitio_construido.sitio / "index.html").read_text(encoding="utf-8"), "html.parser")
-    inicializando = portada.select_one(".md-search-result__meta").get_text(strip=True)
+    inicializando = aviso_inicial_busqueda(sitio_construido.sitio)
     p.goto(servidor)
     # El trabajador de búsqueda está listo cuando el aviso «Inicializando…» cambia.
-    p.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() !== t",
-                        arg=inicializando, timeout=20000)
+    esperar_busqueda_lista(p, inicializando, tiempo_ms=20000)
     encontrados = {}
     for consulta in ("evaluación del desempeño", "evaluacion del desempeno"):
         resultados = _buscar(p, consulta)
