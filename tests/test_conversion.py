@@ -1,14 +1,11 @@
 """Conversión anticipada de las páginas: con los objetos reales de MkDocs, el resultado es el
 de ``Page.render`` (HTML, tabla de contenido, título, anclas, enlaces a anclas), en uno o en
-dos procesos; los mensajes se guardan y se emiten al aplicar; el índice de búsqueda usa las
-entradas ya preparadas solo si el contenido es el indexado."""
+dos procesos; los mensajes se guardan y se emiten al aplicar."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +37,11 @@ def _archivos(config: Any, cuantos: int) -> Files:
     return Files(archivos)
 
 
-def _conversor(config: Any, files: Files, indice: Any = None) -> conversion.Conversor:
+def _conversor(config: Any, files: Files) -> conversion.Conversor:
     return conversion.Conversor(
         config=config, files=files,
         pagina_de=lambda f: f.page if f.page is not None else Page(None, f, config),
-        on_page_markdown=lambda markdown, **_: markdown, nuevo_indice=indice)
+        on_page_markdown=lambda markdown, **_: markdown)
 
 
 def _como_mkdocs(config: Any, files: Files, ruta: str) -> Page:
@@ -74,7 +71,6 @@ def test_mismo_resultado_que_page_render(tmp_path: Path) -> None:
     assert hecha.enlaces_a_anclas == {f.src_uri: a for f, a in esperada.links_to_anchors.items()}
     assert hecha.enlaces_a_anclas["destino.md"] == {"dos": "../destino.md#dos"}
     assert hecha.huella == conversion.huella(esperada.markdown)
-    assert hecha.busqueda is None
     # el HTML espera comprimido: ``largo`` es el de su texto
     assert hecha.largo == len(esperada.content) and len(hecha.html) < hecha.largo
 
@@ -95,7 +91,7 @@ def test_tras_cada_pagina_convertida(tmp_path: Path) -> None:
 def test_html_comprimido_vuelve_igual(html: str) -> None:
     comprimido = conversion.comprimir_html(html)
     hecha = conversion.Conversion(huella=b"", html=comprimido, largo=len(html), toc=None, titulo=None,
-                                  anclas=frozenset(), enlaces_a_anclas=None, busqueda=None, mensajes=())
+                                  anclas=frozenset(), enlaces_a_anclas=None, mensajes=())
     assert hecha.contenido == html
 
 
@@ -161,26 +157,12 @@ def test_capturar_restablece_el_registrador() -> None:
     assert mensajes == [conversion.Mensaje("mkdocs.algo", logging.WARNING, "uno dos")]
 
 
-class _Indice:
-    """Como el índice de búsqueda de Material: ``entries``, ``config`` y el método que indexa."""
-
-    def __init__(self, **config: Any) -> None:
-        self.config = config
-        self.entries: list[dict[str, Any]] = []
-        self.analizadas: list[str] = []
-
-    def add_entry_from_context(self, page: Any) -> None:
-        self.analizadas.append(page.file.src_uri)
-        self.entries.append({"location": page.url, "title": page.title, "text": page.content[:20]})
-
-
 def test_todas_en_dos_procesos_igual_que_en_uno(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = _config(tmp_path)
     files = _archivos(config, paralelo.MINIMO_TAREAS + 20)
     paginas = [f for f in files if f.src_uri.startswith("p/")]
-    indice = _Indice(lang=["es"])
     aqui: list[str] = []
-    conversor = _conversor(config, files, indice=lambda: type(indice)(**indice.config))
+    conversor = _conversor(config, files)
     convertir = conversor.convertir
 
     def anotando(archivo: Any) -> conversion.Conversion:
@@ -194,7 +176,7 @@ def test_todas_en_dos_procesos_igual_que_en_uno(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(paralelo, "MINIMO_TAREAS", 10**9)
     config2 = _config(tmp_path / "otra")
     files2 = _archivos(config2, len(paginas))
-    en_serie = _conversor(config2, files2, indice=lambda: _Indice()).convertir_todas(
+    en_serie = _conversor(config2, files2).convertir_todas(
         [f for f in files2 if f.src_uri.startswith("p/")])
     assert list(repartidas) == [f.src_uri for f in paginas] == list(en_serie)
     for ruta, hecha in repartidas.items():
@@ -202,72 +184,11 @@ def test_todas_en_dos_procesos_igual_que_en_uno(tmp_path: Path, monkeypatch: pyt
         assert (hecha.contenido, hecha.titulo, hecha.anclas, hecha.enlaces_a_anclas, hecha.huella) == (
             otra.contenido, otra.titulo, otra.anclas, otra.enlaces_a_anclas, otra.huella)
         assert _toc(hecha.toc) == _toc(otra.toc)
-        assert hecha.busqueda == otra.busqueda and hecha.busqueda
-        assert json.loads(zlib.decompress(hecha.busqueda))[0]["location"] == ruta[:-3] + "/"
     if hasattr(os, "fork") and paralelo.procesos_disponibles() >= 2:
         assert 0 < len(aqui) < len(paginas)  # este proceso convirtió su parte; la copia, la suya
-
-
-def _indice_y_paginas(tmp_path: Path, cuantas: int) -> tuple[_Indice, conversion.IndiceConPrevias, list[Page]]:
-    """Un índice envuelto e instalado y ``cuantas`` páginas convertidas por MkDocs."""
-    config = _config(tmp_path)
-    files = _archivos(config, cuantas)
-    indice = _Indice()
-    envoltorio = conversion.IndiceConPrevias(indice)
-    envoltorio.instalar()
-    paginas = []
-    for n in range(cuantas):
-        pagina = Page(None, files.get_file_from_path(f"p/{n:03d}.md"), config)
-        pagina.read_source(config)
-        pagina.render(config, files)
-        paginas.append(pagina)
-    return indice, envoltorio, paginas
-
-
-def test_indice_con_previas(tmp_path: Path) -> None:
-    indice, envoltorio, paginas = _indice_y_paginas(tmp_path, 3)
-    envoltorio.previas["p/000.md"] = (paginas[0].content,
-                                      zlib.compress(b'[{"location": "previa", "boost": 2.0}]'))
-    envoltorio.previas["p/001.md"] = ("".join(["otro ", "contenido"]), zlib.compress(b'[{"location": "no"}]'))
-    for pagina in paginas:
-        indice.add_entry_from_context(pagina)
-    assert indice.analizadas == ["p/001.md", "p/002.md"]  # la 000 no se volvió a analizar
-    assert [e["location"] for e in indice.entries] == ["previa", "p/001/", "p/002/"]
-    assert indice.entries[0] == {"location": "previa", "boost": 2.0}
-    assert envoltorio.previas == {}
-
-
-def test_soltar_contenido_de_una_pagina_ya_escrita(tmp_path: Path) -> None:
-    indice, envoltorio, paginas = _indice_y_paginas(tmp_path, 4)
-    envoltorio.previas["p/000.md"] = (paginas[0].content, zlib.compress(b'[{"location": "previa"}]'))
-    envoltorio.previas["p/001.md"] = ("".join(["otro ", "contenido"]), zlib.compress(b'[{"location": "no"}]'))
-    paginas[3].meta["search"] = {"exclude": True}
-    contenidos = [p.content for p in paginas]
-    # preparada: se suelta y sus entradas siguen; cambiada o sin preparar: se queda; excluida: se suelta
-    assert [envoltorio.soltar_contenido(p) for p in paginas] == [True, False, False, True]
-    assert [p.content for p in paginas] == ["", contenidos[1], contenidos[2], ""]
-    for pagina in paginas[:3]:
-        indice.add_entry_from_context(pagina)
-    assert indice.analizadas == ["p/001.md", "p/002.md"]
-    assert indice.entries[0] == {"location": "previa"}
 
 
 def test_huella() -> None:
     assert conversion.huella("a") == conversion.huella("a") != conversion.huella("b")
     assert len(conversion.huella("texto \ud800")) == 16
 
-
-def test_busqueda_con_valores_que_no_son_json(tmp_path: Path) -> None:
-    """Como Material al escribir el índice (``default=str``): un valor que JSON no conoce
-    (una fecha en los metadatos) llega como su texto, no rompe la conversión."""
-    import datetime
-
-    class ConFecha(_Indice):
-        def add_entry_from_context(self, page: Any) -> None:
-            self.entries.append({"location": page.url, "fecha": datetime.date(2024, 6, 1)})
-
-    config = _config(tmp_path)
-    files = _archivos(config, 1)
-    hecha = _conversor(config, files, indice=ConFecha).convertir(files.get_file_from_path("p/000.md"))
-    assert hecha.busqueda is not None
-    assert json.loads(zlib.decompress(hecha.busqueda)) == [{"location": "p/000/", "fecha": "2024-06-01"}]

@@ -85,7 +85,7 @@ def test_las_diferidas_se_escriben_con_su_html_y_lo_sueltan(
             html = f"<p>diferida {n} ñ — {'x' * n}</p>"
             diferidas[f"p{n:03d}.md"] = Conversion(
                 huella=b"", html=comprimir_html(html), largo=len(html), toc=None, titulo=None,
-                anclas=frozenset(), enlaces_a_anclas=None, busqueda=None, mensajes=())
+                anclas=frozenset(), enlaces_a_anclas=None, mensajes=())
     _, escribir = _escritor(tmp_path)
     escritura.escribir_todas(paginas, escribir, diferidas)
     for n, pagina in enumerate(paginas):

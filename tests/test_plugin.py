@@ -15,6 +15,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from programas_spen import buscador
+
 from .conftest import DATOS, RAIZ, Construccion, construir, copiar_proyecto
 
 pytestmark = pytest.mark.sitio
@@ -224,19 +226,28 @@ def test_sitio_en_espanol_y_sin_terceros(sitio_construido: Construccion) -> None
                     continue
                 valor = elemento.get(atributo) or ""
                 assert not re.match(r"^(https?:)?//", valor), (pagina, valor)
-    config = (sitio_construido.sitio / "search" / "search_index.json").read_text()
-    assert '"lang":["es"]' in config.replace(" ", "")
+    # la búsqueda es la del sitio (Pagefind, en español), no la de Material
+    assert not (sitio_construido.sitio / "search").exists()
+    indices = json.loads((sitio_construido.sitio / "pagefind" / "indices.json").read_text("utf-8"))
+    assert indices["indices"][0]["carpeta"] == "comun/"
+    for indice in indices["indices"]:
+        assert (sitio_construido.sitio / "pagefind" / indice["carpeta"] / "wasm.es.pagefind").is_file()
 
 
 def test_indice_de_busqueda_sin_las_vistas_que_repiten_registros(sitio_construido: Construccion) -> None:
     """Los meses del calendario, la rejilla de cada documento y sus gráficas no están en el
-    índice de búsqueda; los registros, en su documento, sí."""
-    indice = json.loads((sitio_construido.sitio / "search" / "search_index.json").read_text("utf-8"))
-    paginas = {e["location"].split("#")[0] for e in indice["docs"]}
-    assert "documentos/ine-pat-spen-2020/" in paginas and "calendario/2024/" in paginas
-    assert any(e["location"].startswith("documentos/ine-pat-spen-2020/#") for e in indice["docs"])
-    vistas = [p for p in paginas
-              if re.fullmatch(r"calendario/\d{4}/\d{2}/|documentos/[^/]+/(calendario|graficas)/", p)]
+    índice de búsqueda; los registros, en su documento (en el índice de su institución), sí.
+    Se indexa solo el artículo: sin la cabecera, la navegación ni los ``#`` de los títulos."""
+    por_grupo = buscador.fragmentos(sitio_construido.sitio)
+    assert set(por_grupo) == {"comun", "ine", "ieeq", "iepc-durango"}
+    urls = {f["url"]: grupo for grupo, lista in por_grupo.items() for f in lista}
+    assert urls["/documentos/ine-pat-spen-2020/"] == "ine"
+    assert urls["/calendario/2024/"] == "comun" and urls["/"] == "comun"
+    pat = next(f for f in por_grupo["ine"] if f["url"] == "/documentos/ine-pat-spen-2020/")
+    assert "evaluacion-desempeno" in {a.get("id") for a in pat["anchors"]}
+    assert "Saltar a contenido" not in pat["content"] and " #" not in pat["content"]
+    vistas = [u for u in urls
+              if re.fullmatch(r"/calendario/\d{4}/\d{2}/|/documentos/[^/]+/(calendario|graficas)/|/buscar/", u)]
     assert not vistas, vistas
     # las páginas existen: solo no se indexan
     assert (sitio_construido.sitio / "calendario" / "2024" / "03" / "index.html").exists()
@@ -480,6 +491,7 @@ def test_recoleccion_por_tandas_y_liberacion_al_final() -> None:
     from programas_spen.plugin import PAGINAS_POR_TANDA, ProgramasSpenPlugin
 
     plugin = ProgramasSpenPlugin()
+    plugin.load_config({"busqueda": False})  # sin sitio que indexar
     try:
         for _ in range(PAGINAS_POR_TANDA - 1):
             plugin._por_tandas()

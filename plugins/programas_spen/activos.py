@@ -1,5 +1,5 @@
 """Archivos estáticos que el sitio sirve desde sí mismo: Plotly (solo lo cargan las páginas con
-gráficas) y los pequeños scripts de mejora progresiva. Nada se pide a otro servidor."""
+gráficas) los pequeños scripts de mejora progresiva y el de la página de búsqueda. Nada se pide a otro servidor."""
 
 from __future__ import annotations
 
@@ -20,4 +20,5 @@ def activos() -> list[tuple[str, bytes]]:
         (urls.ACTIVO_PLOTLY, plotly_js()),
         (urls.ACTIVO_GRAFICAS, propios.joinpath("graficas.js").read_bytes()),
         (urls.ACTIVO_FILTROS, propios.joinpath("filtros.js").read_bytes()),
+        (urls.ACTIVO_BUSCAR, propios.joinpath("buscar.js").read_bytes()),
     ]

@@ -1,9 +1,8 @@
 """Convertir de antemano (y en dos procesos) el Markdown de las páginas generadas.
 
 MkDocs convierte cada página en su bucle, una tras otra: lee la fuente, pasa los ganchos
-``on_page_markdown``, convierte con Python-Markdown y, al escribirla, el índice de búsqueda de
-Material vuelve a analizar su HTML. Con decenas de miles de páginas generadas eso es casi
-todo el tiempo de la construcción, y cada página es independiente de las demás. Aquí se hace
+``on_page_markdown`` y convierte con Python-Markdown. Con decenas de miles de páginas generadas
+eso es casi todo el tiempo de la construcción, y cada página es independiente de las demás. Aquí se hace
 ese mismo trabajo antes del bucle, repartido entre dos procesos (``paralelo``), y el resultado
 de cada página (``Conversion``) se aplica después, en el bucle de MkDocs, como si la página se
 hubiera convertido ahí:
@@ -11,13 +10,12 @@ hubiera convertido ahí:
 * el HTML, la tabla de contenido, el título que sale del contenido, las anclas que tiene y los
   enlaces a anclas de otras páginas (que MkDocs comprueba al final, como siempre);
 * los mensajes que dio la conversión (enlaces rotos, por ejemplo), que se vuelven a emitir en
-  su momento: ``mkdocs build --strict`` falla igual con ellos;
-* las entradas del índice de búsqueda, que se añaden al índice de Material en el orden de
-  siempre, sin volver a analizar el HTML (se analiza aquí con ``busqueda.Analizador``, que da
-  las mismas secciones que el de Material en menos tiempo).
+  su momento: ``mkdocs build --strict`` falla igual con ellos.
+
+(La búsqueda no pasa por aquí: Pagefind indexa el sitio ya escrito, ver ``buscador``.)
 
 Se convierte con el mismo objeto página y los mismos métodos de MkDocs (``read_source``,
-``render``) y el mismo índice de Material, así que el resultado es idéntico byte a byte al
+``render``), así que el resultado es idéntico byte a byte al
 de una construcción sin este módulo (las pruebas lo comparan). Un resultado solo se aplica si
 el Markdown que MkDocs tiene en su bucle es exactamente el convertido (misma huella); si no,
 MkDocs convierte la página como siempre.
@@ -28,7 +26,6 @@ Este módulo no importa MkDocs: trabaja con los objetos que le da el adaptador (
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -36,7 +33,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from . import busqueda as busqueda_material
 from . import paralelo
 
 #: Registrador de MkDocs: sus manejadores cuentan los avisos que hacen fallar ``--strict``.
@@ -58,12 +54,12 @@ class Mensaje:
 
 @dataclass(frozen=True, slots=True)
 class Conversion:
-    """Lo que deja en una página su conversión (``Page.render``) y su indexación."""
+    """Lo que deja en una página su conversión (``Page.render``)."""
 
     #: Huella del Markdown convertido (después de los ganchos ``on_page_markdown``).
     huella: bytes
     #: El HTML de la página, en UTF-8 comprimido con zlib (``contenido`` lo da como texto).
-    #: Como las entradas de búsqueda, el HTML de todas las páginas espera a la vez, desde
+    #: El HTML de todas las páginas espera a la vez, desde
     #: ``on_nav`` hasta que se escribe cada página; comprimido ocupa la quinta parte (a escala
     #: nacional, unos 360 MiB de texto; ver banco/README.md).
     html: bytes
@@ -74,11 +70,6 @@ class Conversion:
     anclas: frozenset[str]
     #: Enlaces a anclas de otras páginas: ruta de la página enlazada → {ancla: enlace}.
     enlaces_a_anclas: dict[str, dict[str, str]] | None
-    #: Entradas del índice de búsqueda de la página, en JSON comprimido con zlib (``None``: sin
-    #: índice que preparar). Todas esperan a la vez, desde ``on_nav`` hasta que MkDocs escribe
-    #: su página, junto al HTML de todas: así ocupan una fracción de lo que ocupan como
-    #: diccionarios (a escala nacional, el índice son unos 200 MB de JSON).
-    busqueda: bytes | None
     mensajes: tuple[Mensaje, ...]
 
     @property
@@ -126,8 +117,7 @@ class Conversor:
     """Convierte páginas como lo haría el bucle de MkDocs.
 
     ``pagina_de`` da la página de un archivo (la crea si MkDocs aún no lo hizo);
-    ``on_page_markdown`` son los ganchos de los plugins; ``nuevo_indice`` crea un índice de
-    búsqueda vacío como el de Material (``None``: no hay búsqueda que preparar);
+    ``on_page_markdown`` son los ganchos de los plugins;
     ``tras_cada`` se llama después de convertir cada página, en el proceso que la convirtió
     (el adaptador recoge ahí la basura por tandas)."""
 
@@ -135,11 +125,10 @@ class Conversor:
     files: Any
     pagina_de: Callable[[Any], Any]
     on_page_markdown: Callable[..., str]
-    nuevo_indice: Callable[[], Any] | None = None
     tras_cada: Callable[[], None] | None = None
 
     def convertir(self, archivo: Any) -> Conversion:
-        """Lee, pasa los ganchos, convierte e indexa la página de ``archivo``."""
+        """Lee, pasa los ganchos y convierte la página de ``archivo``."""
         pagina = self.pagina_de(archivo)
         self.config._current_page = pagina
         try:
@@ -148,16 +137,6 @@ class Conversor:
                 pagina.markdown = self.on_page_markdown(pagina.markdown, page=pagina,
                                                         config=self.config, files=self.files)
                 pagina.render(self.config, self.files)
-                busqueda = None
-                if self.nuevo_indice is not None:
-                    indice = self.nuevo_indice()
-                    if callable(getattr(indice, "create_entry_for_section", None)):
-                        busqueda_material.indexar(indice, pagina)  # el de Material, más rápido
-                    else:
-                        indice.add_entry_from_context(pagina)
-                    # ``default=str``, como Material al escribir el índice (una fecha en los
-                    # metadatos, por ejemplo): el JSON final es el mismo
-                    busqueda = zlib.compress(json.dumps(indice.entries, default=str).encode("ascii"), 1)
         finally:
             self.config._current_page = None
         enlaces = pagina.links_to_anchors
@@ -167,7 +146,7 @@ class Conversor:
             titulo=pagina._title_from_render, anclas=frozenset(pagina.present_anchor_ids or ()),
             enlaces_a_anclas=None if enlaces is None else {
                 destino.src_uri: dict(anclas) for destino, anclas in enlaces.items()},
-            busqueda=busqueda, mensajes=tuple(mensajes))
+            mensajes=tuple(mensajes))
         # La página no guarda su Markdown ni su HTML: MkDocs la vuelve a leer en su bucle, y
         # el HTML ya está en la conversión (en la copia, la página se queda ahí con las demás
         # que convierte, y guardarlas todas duplicaba la memoria de media construcción).
@@ -219,48 +198,3 @@ def aplicar(pagina: Any, conversion: Conversion, archivo_de: Callable[[str], Any
         mensaje.emitir()
     return "" if sin_html else conversion.contenido
 
-
-class IndiceConPrevias:
-    """Envuelve el índice de búsqueda de Material: las páginas con entradas ya preparadas
-    (``previas``, por ruta: el contenido indexado y las entradas, ver ``Conversion.busqueda``)
-    las añaden sin volver
-    a analizar su HTML, siempre que su contenido sea el mismo objeto que se indexó; las demás
-    pasan al índice de siempre. Mientras está ``pausado`` no indexa nada (ver ``escritura``:
-    las páginas se escriben de antemano y el bucle de MkDocs las indexa después, en orden)."""
-
-    def __init__(self, indice: Any) -> None:
-        self.indice = indice
-        self.previas: dict[str, tuple[str, bytes]] = {}
-        self.pausado = False
-        self._original = indice.add_entry_from_context
-
-    def soltar_contenido(self, pagina: Any) -> bool:
-        """Quita el HTML de una página ya escrita (``escritura``) si el índice ya no lo
-        necesita: sus entradas están preparadas o la página no se indexa. Así el bucle de
-        MkDocs, que la pasa por la plantilla vacía, no recorre su HTML (la búsqueda de Material
-        lo recorre con una expresión regular en ``on_page_context``, en el único proceso del
-        bucle) y la memoria lo suelta antes. Devuelve si lo quitó."""
-        ruta = pagina.file.src_uri
-        previa = self.previas.get(ruta)
-        if previa is not None:
-            if previa[0] is not pagina.content:  # la indexaría el índice de siempre
-                return False
-            self.previas[ruta] = ("", previa[1])
-        elif not (pagina.meta.get("search") or {}).get("exclude"):
-            return False
-        pagina.content = ""
-        return True
-
-    def instalar(self) -> None:
-        """Sustituye el método del índice que indexa una página."""
-        self.indice.add_entry_from_context = self.indexar
-
-    def indexar(self, pagina: Any) -> None:
-        """Añade las entradas de ``pagina``: las ya preparadas o las que dé el índice."""
-        if self.pausado:
-            return
-        previa = self.previas.pop(pagina.file.src_uri, None)
-        if previa is not None and previa[0] is pagina.content:
-            self.indice.entries.extend(json.loads(zlib.decompress(previa[1])))
-        else:
-            self._original(pagina)

@@ -18,8 +18,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import escritura, urls
-from .conversion import Conversion, Conversor, IndiceConPrevias, aplicar, huella, sin_volver_a_convertir
+from . import buscador, escritura, urls
+from .conversion import Conversion, Conversor, aplicar, huella, sin_volver_a_convertir
 from .exportar.cache_pdf import CachePdf
 from .exportar.pdf_en_fondo import GeneradorEnFondo
 from .navegacion import NavegacionGuardada
@@ -94,6 +94,9 @@ class ProgramasSpenConfig(Config):
     #: están en ella y desde las que sus enlaces se escriben igual (ver ``navegacion``); el
     #: sitio es el mismo byte a byte.
     navegacion_guardada = config_options.Type(bool, default=True)
+    #: Hacer el índice de búsqueda (Pagefind, ver ``buscador``) después de escribir el sitio.
+    #: ``false`` (``BUSQUEDA=false``): el sitio queda sin índice y la página de búsqueda lo dice.
+    busqueda = config_options.Type(bool, default=True)
 
 
 class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
@@ -112,7 +115,9 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.pendientes: dict[str, Conversion] = {}
         self.diferidas: dict[str, Conversion] = {}
         self.escribir_antes = False
-        self.indice: IndiceConPrevias | None = None
+        #: Páginas para el índice de búsqueda: (ruta de su Markdown, institución o ``None``).
+        self.buscables: list[tuple[str, str | None]] = []
+        self.etiquetas: dict[str, str] = {}
 
     def on_startup(self, command: str, dirty: bool) -> None:
         """Recuerda si se sirve el sitio (``mkdocs serve``): entonces las conversiones de las
@@ -128,7 +133,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.pendientes = {}
         self.diferidas = {}
         self.escribir_antes = False
-        self.indice = None
+        self.buscables = []
+        self.etiquetas = {}
         self.nav = None
         self._quitar_filtro()
         base = Path(config.config_file_path).parent
@@ -159,8 +165,12 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             log.info("AVISO de datos: %s", aviso)
         for documento, mensaje in sitio.avisos_anexos:
             log.warning("Anexo PDF de %s: %s", documento, mensaje)
-        self.fragmentos = sitio.fragmentos_para(
-            f.src_uri for f in files.documentation_pages() if not f.generated_by)
+        escritas = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
+        self.fragmentos = sitio.fragmentos_para(escritas)
+        self.buscables = [(ruta, None) for ruta in escritas]
+        self.buscables += [(p.ruta, p.institucion) for p in sitio.paginas
+                           if not (p.meta.get("search") or {}).get("exclude")]
+        self.etiquetas = {i.id: i.siglas or i.nombre for i in sitio.grafo.instituciones.values()}
         # Cada página pasa a ``files`` y se suelta enseguida; después se suelta todo el núcleo
         # (el grafo ya no hace falta: los fragmentos están escritos). A escala nacional (cien
         # mil registros) guardar a la vez el grafo, las páginas y sus archivos pasaba de 2 GB
@@ -198,15 +208,12 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.nav = nav  # lo que MkDocs pasa después a sus plantillas (ver ``on_env``)
         if not self.config.conversion_anticipada:
             return nav
-        busqueda = _indice_de_material(config)
-        self.indice = None if busqueda is None else IndiceConPrevias(busqueda)
         archivos = [f for f in files.documentation_pages()
                     if f.generated_by and (f.page is not None or f.inclusion.is_not_in_nav())]
         conversor = Conversor(
             config=config, files=files,
             pagina_de=lambda f: f.page if f.page is not None else Page(None, f, config),
             on_page_markdown=config.plugins.on_page_markdown,
-            nuevo_indice=None if busqueda is None else lambda: type(busqueda)(**busqueda.config),
             tras_cada=self._por_tandas)
         if not self.sirviendo:
             self.previas = conversor.convertir_todas(archivos)
@@ -227,8 +234,6 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             for ruta in set(_MEMORIA_CONVERSIONES) - set(fuentes):
                 del _MEMORIA_CONVERSIONES[ruta]
             self.previas = {ruta: _MEMORIA_CONVERSIONES[ruta][1] for ruta in fuentes}
-        if self.indice is not None:
-            self.indice.instalar()
         self.escribir_antes = self._se_escribe_antes(config)
         return nav
 
@@ -247,20 +252,13 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             def escribir(pagina: Page) -> None:
                 bucle_de_mkdocs._build_page(pagina, config, documentacion, nav, env)
 
-            if self.indice is not None:
-                self.indice.pausado = True
             try:
                 escritura.escribir_todas(paginas, escribir, self.diferidas)
             finally:
-                if self.indice is not None:
-                    self.indice.pausado = False
                 self.diferidas = {}  # cada página diferida es generada y tiene página: está en ``paginas``
             escritura.marcar_ya_escritas(paginas)
             for pagina in paginas:  # el bucle de MkDocs ya no necesita su HTML
-                if self.indice is None:
-                    pagina.content = ""
-                else:
-                    self.indice.soltar_contenido(pagina)
+                pagina.content = ""
             env.loader = escritura.con_plantilla_vacia(env.loader)
             self.callar = escritura.CallarOmitidas(p.file.src_uri for p in paginas)
             self.callar.instalar()
@@ -269,22 +267,34 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
     def _se_escribe_antes(self, config: Any) -> bool:
         """Si las páginas generadas se escriben de antemano (se decide en ``on_nav``, cuando ya
         está todo lo que cuenta: ``escribir_antes``): con la opción, en ``mkdocs
-        build`` sin ``--dirty``, con la conversión anticipada (su índice de búsqueda sabe
-        esperar) y sin más plugins que este y la búsqueda (otro podría hacer algo en cada
-        página que no debe hacerse dos veces). Si hay búsqueda, ha de ser la de Material con su
-        índice envuelto (``self.indice``), que se pausa: otra indexaría dos veces cada página."""
-        busqueda = set(config.plugins) & {"search", "material/search"}
-        otros = set(config.plugins) - busqueda - {"programas-spen"}
+        build`` sin ``--dirty``, con la conversión anticipada y sin más plugins que este (otro,
+        como la búsqueda de Material, podría hacer algo en cada página que no debe hacerse dos
+        veces)."""
+        otros = set(config.plugins) - {"programas-spen"}
         return (self.config.escritura_anticipada and self.config.conversion_anticipada
-                and not self.sirviendo and not self.sucia and not otros
-                and (self.indice is not None or not busqueda) and self.nav is not None)
+                and not self.sirviendo and not self.sucia and not otros and self.nav is not None)
 
     def on_post_build(self, config: Any) -> None:
-        """Devuelve al recolector los objetos apartados en ``on_files`` y, en ``mkdocs serve``,
-        empieza a generar aparte los PDF que faltan (ya sin quitarle núcleos a la construcción)."""
+        """Devuelve al recolector los objetos apartados en ``on_files``, hace el índice de
+        búsqueda del sitio escrito (``buscador``) y, en ``mkdocs serve``, empieza a generar
+        aparte los PDF que faltan (ya sin quitarle núcleos a la construcción)."""
         gc.unfreeze()
         self._quitar_filtro()
+        if self.config.busqueda:
+            self._indexar(config)
         self._empezar_pdf()
+
+    def _indexar(self, config: Any) -> None:
+        """El índice de búsqueda (Pagefind) de las páginas buscables, ya escritas en
+        ``site_dir``: un grupo por institución (ver ``buscador``)."""
+        sitio = Path(config.site_dir)
+        rutas = [(urls.Destino(ruta).url() + "index.html", institucion)
+                 for ruta, institucion in self.buscables]
+        try:
+            grupos = buscador.agrupar(rutas, self.etiquetas)
+            buscador.indexar(sitio, grupos, cache=self.cache, procesos=2)
+        except buscador.ErrorBuscador as error:
+            raise PluginError(f"Índice de búsqueda: {error}") from None
 
     def on_build_error(self, error: Exception) -> None:
         """Igual que ``on_post_build`` cuando la construcción falla."""
@@ -331,8 +341,6 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
                 html = aplicar(page, conversion, files.get_file_from_path, sin_html=self.escribir_antes)
                 if self.escribir_antes:
                     self.diferidas[page.file.src_uri] = conversion
-                if self.indice is not None and conversion.busqueda is not None:
-                    self.indice.previas[page.file.src_uri] = (html, conversion.busqueda)
             page.markdown = None
             page.file.content_string = ""
         self._por_tandas()
@@ -431,17 +439,3 @@ def _senal(cache: Path) -> Path:
     ella no se escribe nada más)."""
     return cache / "pdf-listos" / "senal"
 
-
-def _indice_de_material(config: Any) -> Any:
-    """El índice de búsqueda del plugin de búsqueda de Material, si está activo y es como se
-    espera (una lista ``entries``, su ``config`` y ``add_entry_from_context``); si no,
-    ``None`` y la búsqueda se indexa como siempre."""
-    for nombre in ("material/search", "search"):
-        plugin = config.plugins.get(nombre)
-        indice = getattr(plugin, "search_index", None)
-        if (indice is not None and getattr(getattr(plugin, "config", None), "enabled", False)
-                and isinstance(getattr(indice, "entries", None), list)
-                and isinstance(getattr(indice, "config", None), dict)
-                and callable(getattr(indice, "add_entry_from_context", None))):
-            return indice
-    return None

@@ -29,6 +29,8 @@ Dirección corta de un acuerdo        ``/<número oficial>/`` (INE/JGE06/2020 �
                                      lleva a ``/acuerdos/ine-jge06-2020/``
 Anexos y sus huellas SHA-256         ``/anexos/`` (página), ``/anexos/anexos.json``,
                                      ``/anexos/SHA256SUMS``
+Búsqueda                             ``/buscar/?q=<palabras>&institucion=<siglas>`` (página);
+                                     índices en ``/pagefind/``
 ====================================  ================================================
 
 Todas las partes salen de identificadores fijados en los datos, nunca del texto, así que una
@@ -111,6 +113,11 @@ MECANISMOS = Destino("mecanismos/index.md")
 INSTITUCIONES = Destino("instituciones/index.md")
 SIGLAS = Destino("siglas/index.md")
 AVISOS = Destino("avisos/index.md")
+BUSCAR = Destino("buscar/index.md")
+
+#: Carpeta del sitio con los índices de búsqueda (Pagefind): ``/pagefind/<grupo>/`` y
+#: ``/pagefind/indices.json`` (ver ``buscador``).
+INDICES_BUSQUEDA = "pagefind"
 
 
 def documento(doc: str) -> Destino:
@@ -177,6 +184,7 @@ def feed(nombre: str) -> str:
 ACTIVO_PLOTLY = "activos/plotly.min.js"
 ACTIVO_GRAFICAS = "activos/graficas.js"
 ACTIVO_FILTROS = "activos/filtros.js"
+ACTIVO_BUSCAR = "activos/buscar.js"
 
 
 def activo_desde(activo: str, origen: str) -> str:

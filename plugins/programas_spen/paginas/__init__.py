@@ -12,6 +12,7 @@ from ..exportar.integridad import FichaAnexo
 from ..paralelo import Tarea
 from .acuerdos import pagina_acuerdo, pagina_indice_acuerdos
 from .anexos import bloque_anexo_documento, con_cita_acuerdo, pagina_indice_anexos
+from .buscar import pagina_buscar
 from .comun import Pagina, peso_documento
 from .documento import pagina_documento
 from .indices import (
@@ -48,7 +49,8 @@ def tareas_paginas(grafo: Grafo, anexos: dict[str, FichaAnexo] | None = None,
     (``paralelo.hacer_todas``)."""
     tareas = [Tarea(partial(constructor, grafo)) for constructor in (
         pagina_indice_documentos, pagina_indice_acuerdos, pagina_indice_sesiones, pagina_indice_areas,
-        pagina_indice_mecanismos, pagina_indice_instituciones, pagina_siglas, pagina_avisos)]
+        pagina_indice_mecanismos, pagina_indice_instituciones, pagina_siglas, pagina_avisos,
+        pagina_buscar)]
     for doc in grafo.datos.documentos:
         extra = bloque_anexo_documento(anexos[doc.id]) if anexos and doc.id in anexos else None
         tareas.append(Tarea(partial(pagina_documento, doc, grafo, extra), peso_documento(doc)))

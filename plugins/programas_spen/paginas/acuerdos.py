@@ -122,7 +122,21 @@ def pagina_acuerdo(ficha: FichaAcuerdo, grafo: Grafo) -> Pagina:
         lineas.append("")
     lineas += [f"[Todos los acuerdos]({urls.ACUERDOS.desde(desde)})"]
     contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, f"Acuerdo {ficha.numero}", contenido)
+    return Pagina(desde, f"Acuerdo {ficha.numero}", contenido,
+                  institucion=_institucion(ficha, grafo))
+
+
+def _institucion(ficha: FichaAcuerdo, grafo: Grafo) -> str | None:
+    """La institución del acuerdo (su índice de búsqueda): la de su órgano, si se sabe; si no,
+    la del primer documento que lo declara o, a falta de él, lo menciona."""
+    organo = grafo.organos.get(ficha.organo or "")
+    if organo is not None:
+        return organo.institucion
+    for doc, _ in ficha.declaraciones:
+        return doc.institucion
+    for mencion in ficha.menciones:
+        return grafo.documentos[mencion.documento].institucion
+    return None
 
 
 def pagina_indice_acuerdos(grafo: Grafo) -> Pagina:

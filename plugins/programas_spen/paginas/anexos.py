@@ -8,6 +8,7 @@ Funciones puras: reciben las fichas de los anexos ya generados (``exportar.anexo
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from html import escape
 
 from .. import urls
@@ -97,8 +98,7 @@ def con_cita_acuerdo(pagina: Pagina, ficha: FichaAcuerdo, url_base: str,
     bloque = bloque_cita_acuerdo(ficha, url_base, anexos)
     if not bloque:
         return pagina
-    return Pagina(pagina.ruta, pagina.titulo, pagina.contenido.rstrip("\n") + "\n" + "\n".join(bloque),
-                  pagina.descripcion, pagina.meta)
+    return replace(pagina, contenido=pagina.contenido.rstrip("\n") + "\n" + "\n".join(bloque))
 
 
 def pagina_indice_anexos(grafo: Grafo, anexos: dict[str, FichaAnexo]) -> Pagina:

@@ -24,9 +24,12 @@ class Pagina:
     descripcion: str = ""
     #: Metadatos de la página (front matter), además del título y la descripción.
     meta: dict[str, object] = field(default_factory=dict)
+    #: Institución a la que pertenece (id): su página va en el índice de búsqueda de esa
+    #: institución (ver ``buscador``); ``None``, en el común.
+    institucion: str | None = None
 
 
-#: Metadatos de una página que la búsqueda no indexa (``search.exclude`` de Material): las
+#: Metadatos de una página que la búsqueda no indexa (``search.exclude``, como en Material): las
 #: vistas que repiten los registros de otras páginas (cada mes del calendario repite el texto
 #: completo de cada registro que cae en él, la rejilla de un documento y sus gráficas repiten
 #: los de su documento). Así una búsqueda lleva al registro, en su documento, y no a cada mes

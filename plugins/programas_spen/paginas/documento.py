@@ -416,4 +416,5 @@ def pagina_documento(doc: Documento, grafo: Grafo, extra: list[str] | None = Non
     lineas += _acuerdos(doc, grafo, desde)
     lineas += _cifras(doc)
     contenido = con_siglas("\n".join(lineas), doc.siglas, siglas_del_sitio(grafo))
-    return Pagina(desde, doc.titulo_corto, contenido, descripcion=doc.titulo)
+    return Pagina(desde, doc.titulo_corto, contenido, descripcion=doc.titulo,
+                  institucion=doc.institucion)

@@ -97,7 +97,8 @@ def pagina_sesion(sesion: FichaSesion, grafo: Grafo) -> Pagina:
                    for d in sesion.documentos_presentados] + [""]
     lineas.append(f"[Todas las sesiones]({urls.SESIONES.desde(desde)})")
     contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, f"{titulo} — {organo.siglas or organo.nombre}", contenido)
+    return Pagina(desde, f"{titulo} — {organo.siglas or organo.nombre}", contenido,
+                  institucion=organo.institucion)
 
 
 def pagina_indice_sesiones(grafo: Grafo) -> Pagina:

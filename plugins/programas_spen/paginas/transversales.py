@@ -52,7 +52,7 @@ def pagina_area(area: Area, grafo: Grafo) -> Pagina:
         lineas += ["Ningún documento publicado le asigna temas ni compromisos.", ""]
     lineas.append(f"[Todas las áreas]({urls.AREAS.desde(desde)})")
     contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, area.nombre, contenido)
+    return Pagina(desde, area.nombre, contenido, institucion=area.institucion)
 
 
 def pagina_indice_areas(grafo: Grafo) -> Pagina:
@@ -135,4 +135,4 @@ def pagina_institucion(institucion: Institucion, grafo: Grafo) -> Pagina:
         lineas += ["## Áreas responsables", ""]
         lineas += [f"- {enlace(md(a.nombre), urls.area(a.id), desde)}" for a in areas] + [""]
     contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, institucion.nombre, contenido)
+    return Pagina(desde, institucion.nombre, contenido, institucion=institucion.id)
