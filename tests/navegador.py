@@ -66,6 +66,8 @@ PAGINAS: dict[str, str] = {
     "suscripciones": "suscripciones/",
     "anexos": "anexos/",
     "anexo-documento": "documentos/ine-pat-spen-2020/anexo/",
+    # con una consulta: la página muestra sus resultados
+    "buscar": "buscar/?q=evaluaci%C3%B3n%20del%20desempe%C3%B1o",
 }
 
 # Cada tipo de página más las páginas de todos los documentos (sin repetir).
@@ -108,24 +110,34 @@ def servir(directorio: Path) -> Iterator[str]:
         httpd.server_close()
 
 
-#: El aviso de la búsqueda de Material: «Inicializando…» hasta que su trabajador está listo.
-AVISO_BUSQUEDA = ".md-search-result__meta"
+#: La página de búsqueda y la lista de sus resultados (``activos/buscar.js``).
+BUSCAR = "buscar/"
+RESULTADOS = ".spen-buscador__resultados > li"
 
 
-def aviso_inicial_busqueda(sitio: Path) -> str:
-    """El aviso de la búsqueda tal como lo escribe el HTML de la portada de ``sitio``, antes de
-    que el trabajador de búsqueda lo cambie (leerlo en la página podría llegar tarde)."""
-    from bs4 import BeautifulSoup
-
-    portada = BeautifulSoup((sitio / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return portada.select_one(AVISO_BUSQUEDA).get_text(strip=True)
-
-
-def esperar_busqueda_lista(pagina: Page, aviso_inicial: str, tiempo_ms: float = 20000) -> None:
-    """Espera a que el trabajador de búsqueda esté listo: el aviso deja de ser ``aviso_inicial``."""
+def esperar_busqueda(pagina: Page, tiempo_ms: float = 20000) -> None:
+    """En la página de búsqueda, espera a que los índices estén abiertos (``data-listo``) y a
+    que la consulta de la dirección, si la hay, tenga su respuesta (el aviso deja de decir
+    «…»). Falla si la búsqueda no pudo iniciarse (``data-listo="error"``)."""
+    pagina.wait_for_selector("[data-buscador][data-listo]", timeout=tiempo_ms)
+    assert pagina.get_attribute("[data-buscador]", "data-listo") != "error", \
+        pagina.locator("[data-buscador] [role=status]").inner_text()
     pagina.wait_for_function(
-        f"t => document.querySelector('{AVISO_BUSQUEDA}').textContent.trim() !== t",
-        arg=aviso_inicial, timeout=tiempo_ms)
+        "() => !document.querySelector('[data-buscador] [role=status]').textContent.includes('…')",
+        timeout=tiempo_ms)
+
+
+def todos_los_resultados(pagina: Page, tiempo_ms: float = 20000) -> list[tuple[str, str]]:
+    """(href absoluto, texto) de cada enlace de todos los resultados, pulsando «Mostrar más»
+    hasta que no queda ninguno por mostrar."""
+    while pagina.locator("[data-mas]").is_visible():
+        antes = pagina.locator(RESULTADOS).count()
+        pagina.click("[data-mas]")
+        pagina.wait_for_function(f"n => document.querySelectorAll('{RESULTADOS}').length > n",
+                                 arg=antes, timeout=tiempo_ms)
+    return [tuple(x) for x in pagina.evaluate(
+        f"""() => [...document.querySelectorAll('{RESULTADOS} a[href]')]
+                   .map(a => [a.href, a.textContent.replace(/\\s+/g, ' ').trim()])""")]
 
 
 def ruta_de(url: str) -> str:
@@ -135,9 +147,16 @@ def ruta_de(url: str) -> str:
 
 def material_listo(pagina: Page) -> None:
     """Espera a que la página haya cargado y a que el JavaScript de Material y del sitio haya
-    terminado su primer trabajo (marcos de tablas, gráficas): dos cuadros de animación."""
+    terminado su primer trabajo (marcos de tablas, gráficas): dos cuadros de animación, las
+    gráficas ya dibujadas y, en la página de búsqueda, sus resultados."""
     pagina.wait_for_load_state("load")
     pagina.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    if pagina.locator("[data-buscador]").count():  # la página de búsqueda: hasta sus resultados
+        esperar_busqueda(pagina)
+    if pagina.locator("[data-grafica]").count():  # hasta que Plotly dibujó cada gráfica
+        pagina.wait_for_function(
+            "() => [...document.querySelectorAll('[data-grafica]')]"
+            ".every(e => e.classList.contains('js-plotly-plot'))", timeout=20000)
 
 
 def esperar_en_pantalla(pagina: Page, selector: str, tiempo_ms: float = 5000) -> None:
@@ -175,7 +194,8 @@ class Respuesta:
 
 @dataclass
 class Trafico:
-    """Todo lo que una página pidió a la red al cargarse, al bajar hasta el final y al buscar."""
+    """Todo lo que una página pidió a la red al cargarse, al bajar hasta el final y, en la
+    página de búsqueda, al buscar."""
 
     ruta: str
     graficas: bool
@@ -197,8 +217,9 @@ def _cuerpo(respuesta, sitio: Path) -> bytes:
 
 def registrar_trafico(navegador: Browser, base: str, ruta: str, sitio: Path) -> Trafico:
     """Abre ``ruta`` en un contexto nuevo (sin caché: cada recurso se pide de verdad), baja hasta
-    el final, abre la búsqueda y busca «spen», espera a que la red quede quieta y devuelve todas
-    las peticiones (de la página y de su trabajador de búsqueda) y sus respuestas."""
+    el final (en la página de búsqueda, después de que responda su consulta), espera a que la
+    red quede quieta y devuelve todas las peticiones (de la página y de sus trabajadores) y sus
+    respuestas."""
     ctx = navegador.new_context(viewport=ESCRITORIO, locale="es-MX")
     peticiones: list[str] = []
     sockets: list[str] = []
@@ -211,14 +232,8 @@ def registrar_trafico(navegador: Browser, base: str, ruta: str, sitio: Path) -> 
         p.on("websocket", lambda ws: sockets.append(ws.url))
         p.goto(base + ruta)
         material_listo(p)
+        con_busqueda = p.locator("[data-buscador]").count() > 0
         p.evaluate(BAJAR_HASTA_EL_FINAL)
-        busqueda = p.locator("input.md-search__input")
-        con_busqueda = busqueda.count() > 0  # páginas de Material (no la vista de impresión de un anexo)
-        if con_busqueda:
-            busqueda.click()
-            busqueda.press_sequentially("spen", delay=20)
-            p.wait_for_selector(".md-search-result__item", timeout=20000)
-            p.evaluate(BAJAR_HASTA_EL_FINAL)
         p.wait_for_load_state("networkidle")
         trafico = Trafico(ruta, p.locator(SELECTOR_GRAFICAS).count() > 0, con_busqueda, peticiones, sockets)
         vistas = set()

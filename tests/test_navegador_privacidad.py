@@ -47,8 +47,9 @@ def test_ninguna_peticion_sale_del_servidor_local(trafico: dict, servidor: str, 
     registro = trafico[tipo]
     red = [u for u in registro.peticiones if _es_red(u)]
     assert red, "no se registró ninguna petición"
-    if registro.busqueda:  # la búsqueda se abrió de verdad: su trabajador pidió el índice
-        assert any(u.endswith("/search/search_index.json") for u in red), red
+    if registro.busqueda:  # la página de búsqueda buscó de verdad: pidió los índices y sus trozos
+        assert any(u.endswith("/pagefind/indices.json") for u in red), red
+        assert any(re.search(r"/pagefind/[a-z0-9-]+/(index|fragment)/", u) for u in red), red
     local = urlsplit(servidor).netloc
     fuera = sorted({u for u in red if urlsplit(u).netloc != local or urlsplit(u).scheme != "http"})
     assert not fuera, fuera

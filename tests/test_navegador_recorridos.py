@@ -1,26 +1,28 @@
 """Recorridos de una persona lectora en Chromium: de la portada a un compromiso, al acuerdo que
 lo cumple y de vuelta; del programa de la CSPEN a un tema, a su compromiso, a la sesión y a la
-sesión prevista; la búsqueda en español con y sin acentos; el teléfono (sin desbordamiento
+sesión prevista; la búsqueda en español con y sin acentos (desde la cabecera, con el filtro por
+institución y sin resultados); el teléfono (sin desbordamiento
 horizontal y con el cajón de navegación) y las páginas con JavaScript desactivado, que deben
 mostrar todo su contenido."""
 
 from __future__ import annotations
 
 import re
-import time
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
 
 from .conftest import DATOS
 from .navegador import (
+    BUSCAR,
     PAGINAS_Y_DOCUMENTOS,
-    aviso_inicial_busqueda,
-    esperar_busqueda_lista,
+    RESULTADOS,
+    esperar_busqueda,
     esperar_en_pantalla,
     material_listo,
     ruta_de,
+    todos_los_resultados,
 )
 
 pytestmark = pytest.mark.navegador
@@ -112,56 +114,67 @@ def test_del_programa_al_tema_al_compromiso_a_la_sesion_y_a_la_prevista(pestana,
 # --- Búsqueda ---------------------------------------------------------------------------------
 
 
-def _resultados_estables(p, plazo: float = 20.0) -> list[tuple[str, str]]:
-    """(href, texto) de todos los resultados, cuando dejan de cambiar; se desplaza la lista para
-    que Material muestre los que carga a medida que se baja."""
-    leer = """() => [...document.querySelectorAll('.md-search-result__list a[href]')]
-                    .map(a => [a.href, a.textContent.replace(/\\s+/g, ' ').trim()])"""
-    anterior: list = []
-    limite = time.monotonic() + plazo
-    while time.monotonic() < limite:
-        p.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); "
-                   "if (s) s.scrollTop = s.scrollHeight; }")
-        p.wait_for_timeout(250)
-        actual = p.evaluate(leer)
-        if actual and actual == anterior:
-            return [tuple(x) for x in actual]
-        anterior = actual
-    raise AssertionError(f"la lista de resultados no se estabilizó: {anterior[:5]}")
-
-
-def _buscar(p, consulta: str) -> list[tuple[str, str]]:
-    caja = p.locator("input.md-search__input")
-    caja.click()
-    caja.fill("")
-    caja.press_sequentially(consulta, delay=20)
-    p.wait_for_selector(".md-search-result__item")
-    return _resultados_estables(p)
-
-
-def test_busqueda_en_espanol_con_y_sin_acentos(pestana, servidor: str, sitio_construido) -> None:
-    p = pestana
-    inicializando = aviso_inicial_busqueda(sitio_construido.sitio)
+def _buscar_desde_la_cabecera(p, servidor: str, consulta: str) -> list[tuple[str, str]]:
+    """Escribe ``consulta`` en el cuadro de la cabecera de la portada y pulsa Intro: la página
+    de búsqueda la recibe en su dirección y muestra los resultados; devuelve todos."""
     p.goto(servidor)
-    # El trabajador de búsqueda está listo cuando el aviso «Inicializando…» cambia.
-    esperar_busqueda_lista(p, inicializando, tiempo_ms=20000)
+    caja = p.locator("header input[name=q]")
+    caja.fill(consulta)
+    caja.press("Enter")
+    p.wait_for_url(lambda url: ruta_de(url) == f"/{BUSCAR}")
+    assert parse_qs(urlsplit(p.url).query)["q"] == [consulta]
+    esperar_busqueda(p)
+    assert p.locator("#spen-busqueda-consulta").input_value() == consulta
+    return todos_los_resultados(p)
+
+
+def test_busqueda_en_espanol_con_y_sin_acentos(pestana, servidor: str) -> None:
+    p = pestana
     encontrados = {}
     for consulta in ("evaluación del desempeño", "evaluacion del desempeno"):
-        resultados = _buscar(p, consulta)
+        resultados = _buscar_desde_la_cabecera(p, servidor, consulta)
         destinos = {(ruta_de(href), urlsplit(href).fragment): texto for href, texto in resultados}
         assert (f"/{PAT_2020}", "") in destinos, (consulta, sorted(destinos)[:20])
         mecanismo = destinos.get((f"/{PAT_2020}", "evaluacion-desempeno"))
         assert mecanismo is not None, (consulta, sorted(destinos)[:20])
         assert "EVALUACIÓN DEL DESEMPEÑO" in mecanismo
+        estado = p.locator("[data-buscador] [role=status]").inner_text()
+        assert re.fullmatch(rf"\d+ páginas con «{consulta}»\.", estado), estado
+        assert int(estado.split()[0]) == p.locator(RESULTADOS).count()
         encontrados[consulta] = set(destinos)
     # Sin acentos se encuentra exactamente lo mismo que con ellos.
     assert encontrados["evaluación del desempeño"] == encontrados["evaluacion del desempeno"]
     # El resultado lleva al mecanismo dentro del PAT 2020.
-    href = next(h for h, _ in resultados if urlsplit(h).fragment == "evaluacion-desempeno"
-                and ruta_de(h) == f"/{PAT_2020}")
-    p.goto(href)
+    p.locator(f"{RESULTADOS} a[href$='{PAT_2020}#evaluacion-desempeno']").first.click()
+    p.wait_for_url(servidor + PAT_2020 + "#evaluacion-desempeno")
     esperar_en_pantalla(p, "#evaluacion-desempeno")
     assert "EVALUACIÓN DEL DESEMPEÑO" in p.locator("#evaluacion-desempeno").inner_text()
+
+
+def test_busqueda_por_institucion_y_sin_resultados(pestana, servidor: str) -> None:
+    """El filtro por institución (de ``pagefind/indices.json``) deja solo las páginas de esa
+    institución y queda en la dirección; una consulta sin resultados lo dice."""
+    p = pestana
+    p.goto(servidor + BUSCAR + "?q=" + quote("programa de trabajo"))
+    esperar_busqueda(p)
+    todas = {ruta_de(h) for h, _ in todos_los_resultados(p)}
+    assert any(r.startswith("/documentos/ieeq-") for r in todas), sorted(todas)
+    opciones = p.locator("#spen-busqueda-institucion option").all_inner_texts()
+    assert opciones == ["Todas", "IEEQ", "IEPC", "INE"]
+    p.select_option("#spen-busqueda-institucion", "IEEQ")
+    esperar_busqueda(p)
+    assert parse_qs(urlsplit(p.url).query)["institucion"] == ["IEEQ"]
+    del_ieeq = {ruta_de(h) for h, _ in todos_los_resultados(p)}
+    assert del_ieeq and del_ieeq < todas
+    assert all(r.startswith(("/documentos/ieeq-", "/instituciones/ieeq/", "/areas/", "/sesiones/",
+                             "/acuerdos/")) for r in del_ieeq), sorted(del_ieeq)
+    assert not any(r.startswith("/documentos/ine-") for r in del_ieeq), sorted(del_ieeq)
+    caja = p.locator("#spen-busqueda-consulta")
+    caja.fill("zzyzx")
+    caja.press("Enter")
+    esperar_busqueda(p)
+    assert p.locator("[data-buscador] [role=status]").inner_text() == "Ningún resultado para «zzyzx» en IEEQ."
+    assert p.locator(RESULTADOS).count() == 0
 
 
 # --- Teléfono ---------------------------------------------------------------------------------

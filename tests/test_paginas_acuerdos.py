@@ -159,3 +159,19 @@ def test_acuerdos_reales(sitio_real: Sitio) -> None:
     indice = pagina_indice_acuerdos(sitio_real.grafo).contenido
     assert sum(1 for linea in indice.splitlines() if linea.startswith("| [")) == len(
         sitio_real.grafo.acuerdos) == 16
+
+
+def test_institucion_de_cada_acuerdo(sitio_real: Sitio, tmp_path: Path) -> None:
+    """Cada página de acuerdo va al índice de búsqueda de su institución: la de su órgano; si
+    no se sabe, la del documento que lo declara o lo menciona."""
+    grafo = sitio_real.grafo
+    for ficha in grafo.acuerdos.values():
+        assert pagina_acuerdo(ficha, grafo).institucion == "ine", ficha.numero
+    # solo mencionado, sin órgano ni declaración: la institución del documento que lo menciona
+    archivos = cambiar(archivos_base(), PAT, "del Consejo General.\n",
+                       "del Consejo General y el INE/CG1/2019.\n")
+    prueba = construir_grafo(cargar(tmp_path, archivos).datos)
+    ficha = prueba.acuerdos["INE/CG1/2019"]
+    assert not ficha.declaraciones and ficha.organo is None
+    documento = prueba.documentos[ficha.menciones[0].documento]
+    assert pagina_acuerdo(ficha, prueba).institucion == documento.institucion is not None

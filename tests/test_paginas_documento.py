@@ -44,6 +44,7 @@ def test_pagina_pura(sitio_real: Sitio) -> None:
         assert una == otra
         assert una.ruta == f"documentos/{doc.id}/index.md"
         assert una.titulo == doc.titulo_corto and una.descripcion == doc.titulo
+        assert una.institucion == doc.institucion  # su índice de búsqueda
 
 
 def _anclas(contenido: str) -> list[str]:

@@ -25,7 +25,10 @@ def test_paginas_puras(sitio_real: Sitio) -> None:
     grafo = sitio_real.grafo
     for sesion in grafo.sesiones.values():
         assert pagina_sesion(sesion, grafo) == pagina_sesion(sesion, grafo)
+        # en el índice de búsqueda de la institución de su órgano
+        assert pagina_sesion(sesion, grafo).institucion == grafo.organos[sesion.organo].institucion
     assert pagina_indice_sesiones(grafo) == pagina_indice_sesiones(grafo)
+    assert pagina_indice_sesiones(grafo).institucion is None
 
 
 def test_nombre_sesion() -> None:

@@ -62,10 +62,13 @@ def test_paginas_puras(sitio_real: Sitio) -> None:
     grafo = sitio_real.grafo
     for area in grafo.areas.values():
         assert pagina_area(area, grafo) == pagina_area(area, grafo)
+        assert pagina_area(area, grafo).institucion == area.institucion  # su índice de búsqueda
     for ident in grafo.mecanismos:
         assert pagina_mecanismo(ident, grafo) == pagina_mecanismo(ident, grafo)
+        assert pagina_mecanismo(ident, grafo).institucion is None  # entre instituciones: el común
     for institucion in grafo.instituciones.values():
         assert pagina_institucion(institucion, grafo) == pagina_institucion(institucion, grafo)
+        assert pagina_institucion(institucion, grafo).institucion == institucion.id
     assert pagina_indice_areas(grafo) == pagina_indice_areas(grafo)
     assert pagina_indice_mecanismos(grafo) == pagina_indice_mecanismos(grafo)
 

@@ -1,6 +1,7 @@
 """Peso de las páginas, medido en Chromium: para cada tipo de página, los bytes de todo lo que
-pide al cargarse en un contexto sin caché (incluido lo que pide el trabajador de búsqueda; al
-bajar y al buscar no pide nada más), por clase de recurso, sin comprimir y comprimidos con gzip
+pide al cargarse en un contexto sin caché (en la página de búsqueda, con su consulta ya
+respondida: el motor de Pagefind, su WebAssembly y los trozos de índice que pidió), por clase de
+recurso, sin comprimir y comprimidos con gzip
 (nivel 6, el habitual de un servidor; se calcula aquí sobre el cuerpo de cada respuesta, porque
 el servidor de pruebas no comprime). El informe se escribe en la carpeta temporal de pytest y
 se imprime (``pytest -s`` lo muestra); nunca en el repositorio.
@@ -14,9 +15,13 @@ Presupuestos, elegidos de lo medido (noviembre de 2026, Material 9.8) con holgur
 - **Plotly solo donde hay gráficas.** Pesa 4,8 MB (1,5 MB con gzip), diez veces todo lo demás
   junto; una página sin gráficas (sin ``[data-grafica]``) no debe pedir nada cuya URL contenga
   «plotly».
-- **Sin gráficas, JavaScript ≤ 150 KB con gzip** (hoy unos 52: Material, su trabajador de
-  búsqueda con lunr en español y los scripts propios), y **todo junto ≤ 600 KB con gzip**
-  (hoy unos 145, de los que 58 son el índice de búsqueda, que crece con el sitio).
+- **Pagefind solo en la página de búsqueda.** Las demás páginas solo tienen el formulario de
+  la cabecera, que lleva a ella: no piden nada de ``/pagefind/``.
+- **Sin gráficas, JavaScript ≤ 150 KB con gzip** (Material y los scripts propios; en la página
+  de búsqueda, además, el motor de Pagefind: su JavaScript, su trabajador y su WebAssembly,
+  ``.pagefind``, que se cuenta como JavaScript), y **todo junto ≤ 600 KB con gzip**. La
+  búsqueda ya no crece con el sitio: cada consulta pide solo los trozos de índice de sus
+  palabras (``.pf_*``, datos).
 - **Con gráficas, todo junto ≤ 2,5 MB con gzip** (hoy 1,6)."""
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ CLASES = ("HTML", "CSS", "JS", "datos", "imágenes y fuentes", "otros")
 EXTENSIONES = {
     ".html": "HTML", ".css": "CSS", ".js": "JS", ".mjs": "JS",
     ".json": "datos", ".ics": "datos", ".xml": "datos", ".txt": "datos", ".csv": "datos",
+    # Pagefind: su WebAssembly es código; sus trozos de índice, datos (ya comprimidos)
+    ".pagefind": "JS", ".pf_meta": "datos", ".pf_index": "datos", ".pf_fragment": "datos",
+    ".pf_filter": "datos",
     ".png": "imágenes y fuentes", ".svg": "imágenes y fuentes", ".ico": "imágenes y fuentes",
     ".jpg": "imágenes y fuentes", ".jpeg": "imágenes y fuentes", ".webp": "imágenes y fuentes",
     ".gif": "imágenes y fuentes", ".woff": "imágenes y fuentes", ".woff2": "imágenes y fuentes",
@@ -101,8 +109,8 @@ def test_informe_de_peso(mediciones: dict[str, Medicion], tmp_path_factory: pyte
     lineas = [
         "# Peso de las páginas",
         "",
-        "KB con gzip (KB sin comprimir), de todo lo que pide cada página al cargarse, incluido el",
-        "índice de búsqueda que pide el trabajador de Material.",
+        "KB con gzip (KB sin comprimir), de todo lo que pide cada página al cargarse (la de",
+        "búsqueda, con su consulta respondida).",
         "",
         "| " + " | ".join(encabezado) + " |",
         "|" + "|".join(" --- " for _ in encabezado) + "|",
@@ -123,6 +131,19 @@ def test_plotly_solo_en_paginas_con_graficas(mediciones: dict[str, Medicion]) ->
     graficas = mediciones["graficas-documento"]
     assert graficas.graficas
     assert any("plotly" in u.lower() for u in graficas.urls)
+
+
+def test_pagefind_solo_en_la_pagina_de_busqueda(mediciones: dict[str, Medicion]) -> None:
+    for tipo, m in mediciones.items():
+        pagefind = [u for u in m.urls if "/pagefind/" in u]
+        if tipo == "buscar":
+            # el motor una vez (del índice común), y trozos de índice y fragmentos de resultados
+            assert sum(u.endswith("/pagefind/comun/pagefind.js") for u in pagefind) == 1, pagefind
+            assert any(u.endswith(".pf_index") for u in pagefind), pagefind
+            assert any(u.endswith(".pf_fragment") for u in pagefind), pagefind
+            assert sum(u.endswith(".pagefind") for u in pagefind) == 1, pagefind
+        else:
+            assert not pagefind, (tipo, pagefind)
 
 
 def test_presupuestos_de_peso(mediciones: dict[str, Medicion]) -> None:

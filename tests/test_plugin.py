@@ -230,8 +230,9 @@ def test_sitio_en_espanol_y_sin_terceros(sitio_construido: Construccion) -> None
     assert not (sitio_construido.sitio / "search").exists()
     indices = json.loads((sitio_construido.sitio / "pagefind" / "indices.json").read_text("utf-8"))
     assert indices["indices"][0]["carpeta"] == "comun/"
+    assert (sitio_construido.sitio / "pagefind" / "comun" / "wasm.es.pagefind").is_file()
     for indice in indices["indices"]:
-        assert (sitio_construido.sitio / "pagefind" / indice["carpeta"] / "wasm.es.pagefind").is_file()
+        assert (sitio_construido.sitio / "pagefind" / indice["carpeta"] / "pagefind-entry.json").is_file()
 
 
 def test_indice_de_busqueda_sin_las_vistas_que_repiten_registros(sitio_construido: Construccion) -> None:

@@ -14,7 +14,14 @@
   var caja = raiz.querySelector("input[name=q]");
   var estado = raiz.querySelector("[role=status]");
   var lista = raiz.querySelector("ol");
-  var mas = raiz.querySelector("button[data-mas]");
+  /* «Mostrar más»: solo existe con JavaScript (sin él no hay resultados que mostrar) */
+  var mas = document.createElement("button");
+  mas.type = "button";
+  mas.className = "md-button md-button--primary spen-buscador__mas";
+  mas.setAttribute("data-mas", "");
+  mas.hidden = true;
+  mas.textContent = "Mostrar más resultados";
+  lista.after(mas);
   var POR_TANDA = 10;
   var SUBRESULTADOS = 3;
   var pagefind = null;
@@ -66,6 +73,14 @@
     var partes = (datos.sub_results || []).filter(function (s) {
       return s.url !== datos.url && s.title !== nombre;
     });
+    /* primero los apartados donde más pesan las palabras halladas (un título que las tiene
+     * pesa más que el texto); a igual peso, en el orden de la página */
+    var peso = function (s) {
+      return (s.weighted_locations || []).reduce(function (t, w) { return t + (w.balanced_score || 0); }, 0);
+    };
+    partes = partes.map(function (s, i) { return { s: s, i: i, peso: peso(s) }; })
+      .sort(function (a, b) { return b.peso - a.peso || a.i - b.i; })
+      .map(function (x) { return x.s; });
     if (partes.length === 0) {
       li.appendChild(extracto(datos.excerpt || ""));
       return li;
@@ -189,8 +204,15 @@
     });
     caja.addEventListener("input", buscarEnUnMomento);
     mas.addEventListener("click", async function () {
-      var primero = await mostrarTanda(turno);
-      if (primero) { primero.querySelector("a").focus(); }
+      if (mas.disabled) { return; }
+      mas.disabled = true;
+      try {
+        var primero = await mostrarTanda(turno);
+        /* el foco, al primer resultado nuevo: el lector de pantalla sigue desde ahí */
+        if (primero) { primero.querySelector("a").focus(); }
+      } finally {
+        mas.disabled = false;
+      }
     });
     avisar("Preparando la búsqueda…");
     var respuesta = await fetch(new URL("indices.json", carpeta));

@@ -45,7 +45,10 @@
         diseno[eje] = Object.assign({ gridcolor: c.rejilla, zerolinecolor: c.rejilla }, diseno[eje] || {});
       });
       lienzo.hidden = false;
-      window.Plotly.react(lienzo, datos, diseno, { displaylogo: false, responsive: true });
+      /* sin barra de herramientas: sus botones (en inglés) se podían enfocar dentro de una
+       * gráfica oculta a los lectores de pantalla (aria-hidden: la tabla es la versión
+       * accesible), y uno ofrecía publicar la gráfica en otro servidor */
+      window.Plotly.react(lienzo, datos, diseno, { displayModeBar: false, responsive: true });
     });
   }
 

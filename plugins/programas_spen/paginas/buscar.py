@@ -33,8 +33,6 @@ def pagina_buscar(grafo: Grafo) -> Pagina:
         "</form>",
         '<p class="spen-buscador__estado" role="status" aria-live="polite"></p>',
         '<ol class="spen-buscador__resultados"></ol>',
-        '<button type="button" class="md-button spen-buscador__mas" data-mas hidden>Mostrar más '
-        "resultados</button>",
         "</div>",
         "",
         '<noscript><p class="spen-buscador__sin-js">La búsqueda necesita JavaScript. Todo el '
