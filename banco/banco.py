@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import gzip
 import io
 import json
 import math
@@ -1161,6 +1160,8 @@ class Construccion:
     bytes_html: int = 0
     bytes_total: int = 0
     bytes_indice_busqueda: int = 0
+    #: Segundos del índice de búsqueda (Pagefind), de la línea «Índice de búsqueda: …» del registro.
+    busqueda_s: float | None = None
     avisos: int = 0
     codigo: int | None = None
     agotado: bool = False
@@ -1231,7 +1232,10 @@ def _leer_time(texto: str) -> tuple[float | None, float | None, float | None]:
 
 
 def _medir_directorio(directorio: Path) -> tuple[int, int, int, int]:
+    """Páginas HTML, sus bytes, todos los bytes escritos y los de los índices de búsqueda
+    (``pagefind/``, ya comprimidos)."""
     paginas = bytes_html = total = busqueda = 0
+    indices = str(directorio / "pagefind")
     for raiz, _, archivos in os.walk(directorio):
         for nombre in archivos:
             tamano = os.path.getsize(os.path.join(raiz, nombre))
@@ -1239,7 +1243,7 @@ def _medir_directorio(directorio: Path) -> tuple[int, int, int, int]:
             if nombre.endswith(".html"):
                 paginas += 1
                 bytes_html += tamano
-            if nombre == "search_index.json":
+            if raiz == indices or raiz.startswith(indices + os.sep):
                 busqueda += tamano
     return paginas, bytes_html, total, busqueda
 
@@ -1286,6 +1290,8 @@ def mkdocs_build(proyecto: Path, salida: Path, limite: float, registro: Path,
         resultado.segundos = time.perf_counter() - inicio
     texto_log = registro.read_text("utf-8", errors="replace")
     resultado.avisos = sum(1 for linea in texto_log.splitlines() if linea.startswith("WARNING"))
+    indice = re.search(r"Índice de búsqueda: .* en ([\d.]+) s", texto_log)
+    resultado.busqueda_s = float(indice.group(1)) if indice else None
     if resultado.codigo != 0:
         resultado.error = "mkdocs build falló: " + " | ".join(texto_log.splitlines()[-5:])
     if salida.exists():
@@ -1477,6 +1483,10 @@ def latencia_serve(trabajo: Path, pdf: bool, repeticiones: int = 3,
 
 def _mib(valor: float | int | None) -> str:
     return "—" if valor is None else f"{valor / (1024 * 1024):,.1f}"
+
+
+def _kib(valor: float | int | None) -> str:
+    return "—" if valor is None else f"{valor / 1024:,.0f}"
 
 
 def _s(valor: float | None, decimales: int = 1) -> str:
@@ -1737,12 +1747,12 @@ def objetivos(resultados: Resultados) -> list[tuple[str, str, str]]:
     else:
         filas.append(("Cargar y validar todos los datos < 10 s", "no se midió la escala 1",
                       _si_no(None)))
-    if completo and completo.busqueda and completo.busqueda.get("lista_s") is not None:
+    if completo and completo.busqueda and completo.busqueda.get("resultados_s") is not None:
         b = completo.busqueda
         filas.append(("Búsqueda del sitio a escala nacional en Chromium de escritorio (sin "
                       "objetivo en el issue; ver «Búsqueda en el navegador»)",
-                      f"lista tras {_s(b['lista_s'])} s, resultados {_s(b['resultados_s'])} s "
-                      f"después; {_mib(b['bytes_indice_gzip'])} MiB con gzip; "
+                      f"resultados tras {_s(b['resultados_s'])} s; otra consulta, "
+                      f"{_s(b['segunda_s'])} s; {_kib(b['bytes_consulta'])} KiB pedidos; "
                       f"{_s(b['memoria_mib'], 0)} MiB en el navegador", "—"))
     if not resultados.serve:
         filas.append(("Edición en mkdocs serve visible < 3 s (datos reales)", "no se midió",
@@ -1776,23 +1786,27 @@ def _informe_busqueda(r: Resultados) -> list[str]:
     medidas = [(e, e.busqueda) for e in r.escalones if e.busqueda]
     if not medidas:
         return []
-    filas = [[e.nombre, f"{e.conteo.total:,}", _mib(b["bytes_indice"]), _mib(b["bytes_indice_gzip"]),
-              _s(b["lista_s"]), _s(b["resultados_s"]), _s(b["resultados"], 0),
-              _s(b.get("memoria_al_cargar_mib"), 0), _s(b["memoria_mib"], 0), b["error"] or "ok"]
+    filas = [[e.nombre, f"{e.conteo.total:,}", _s(b.get("indices"), 0), _mib(b["bytes_indice"]),
+              _s(b["lista_s"]), _s(b["resultados_s"]), _s(b["resultados"], 0), _s(b["segunda_s"]),
+              _kib(b["bytes_consulta"]), _s(b.get("memoria_al_cargar_mib"), 0),
+              _s(b["memoria_mib"], 0), b["error"] or "ok"]
              for e, b in medidas]
-    return ["## Búsqueda en el navegador (Material: lunr en un *worker*)", "",
+    return ["## Búsqueda en el navegador (Pagefind: un índice por institución)", "",
             "El sitio de la primera construcción de cada escala, servido en localhost y abierto "
-            "en el Chromium de las pruebas (escritorio, sin límite de red ni de CPU): *lista "
-            "tras* es desde que carga la portada hasta que la búsqueda deja de decir "
-            "«Inicializando…» (descargó `search_index.json` y armó el índice de lunr); "
-            "*resultados tras*, desde que se empieza a escribir "
-            f"«{busqueda_navegador.CONSULTA}» (20 ms por tecla) hasta ver el primer "
-            "resultado; *navegador*, la suma de la RSS de los procesos de Chromium al cargar la "
-            "portada y su pico (muestreada cada 0,25 s). "
-            "El índice comprimido es lo que un teléfono descarga al abrir la búsqueda.", "",
-            *_tabla(["Escala", "Registros", "search_index.json (MiB)", "… con gzip (MiB)",
-                     "Lista tras (s)", "Resultados tras (s)", "Resultados mostrados",
-                     "Navegador al cargar (MiB)", "… pico (MiB)", "Estado"], filas)]
+            "en el Chromium de las pruebas (escritorio, sin límite de red ni de CPU), en "
+            f"`/buscar/?q={busqueda_navegador.CONSULTA}` (lo que abre el cuadro de la cabecera): "
+            "*índices abiertos* es desde que se pide la página hasta que la búsqueda abrió sus "
+            "índices (el común y los de cada institución); *resultados*, hasta ver los "
+            "primeros; *otra consulta*, lo que tarda en la misma página "
+            f"«{busqueda_navegador.SEGUNDA}»; *pedido*, los bytes que la página pidió de "
+            "`/pagefind/` hasta ver los resultados (motor, índices y los trozos de sus "
+            "palabras: lo que descarga un teléfono); *navegador*, la suma de la RSS de los "
+            "procesos de Chromium al ver los resultados y su pico (muestreada cada 0,25 s). "
+            "*Índices*: cuántos hay y cuánto ocupan en el sitio (ya comprimidos).", "",
+            *_tabla(["Escala", "Registros", "Índices", "En el sitio (MiB)",
+                     "Índices abiertos (s)", "Resultados (s)", "Páginas halladas",
+                     "Otra consulta (s)", "Pedido (KiB)", "Navegador con resultados (MiB)",
+                     "… pico (MiB)", "Estado"], filas)]
 
 
 def _pdf_nacional(resultados: Resultados) -> float | None:
@@ -1879,10 +1893,12 @@ def informe_markdown(resultados: Resultados) -> str:
             filas.append([e.nombre, nombre, f"{e.conteo.total:,}",
                           _s(c.segundos), _s(c.cpu_s), _s(c.memoria_mib, 0),
                           f"{c.paginas_html:,}", _mib(c.bytes_html), _mib(c.bytes_total),
-                          _mib(c.bytes_indice_busqueda), _s(por_mil, 2), str(c.avisos), estado])
+                          _mib(c.bytes_indice_busqueda), _s(c.busqueda_s), _s(por_mil, 2),
+                          str(c.avisos), estado])
     lineas += _tabla(["Escala", "Construcción", "Registros", "Tiempo (s)", "CPU (s)",
                       "Memoria pico (MiB)", "Páginas HTML", "HTML (MiB)", "Total escrito (MiB)",
-                      "search_index.json (MiB)", "s por 1.000 registros", "WARNING", "Estado"],
+                      "Índices de búsqueda (MiB)", "… hechos en (s)", "s por 1.000 registros",
+                      "WARNING", "Estado"],
                      filas)
     for e in r.escalones:
         for nombre, c in e.construcciones():
@@ -2071,20 +2087,22 @@ def correr_escalon(nombre: str, instituciones: int, anios: int, trabajo: Path, t
         _imprimir(f"[{nombre}] búsqueda en Chromium…")
         escalon.busqueda = medir_busqueda(salida)
         b = escalon.busqueda
-        _imprimir(f"[{nombre}] búsqueda: lista tras {_s(b['lista_s'])} s, resultados tras "
-                  f"{_s(b['resultados_s'])} s, {_s(b['memoria_mib'], 0)} MiB en el navegador"
+        _imprimir(f"[{nombre}] búsqueda: resultados tras {_s(b['resultados_s'])} s, otra consulta "
+                  f"{_s(b['segunda_s'])} s, {_kib(b['bytes_consulta'])} KiB pedidos, "
+                  f"{_s(b['memoria_mib'], 0)} MiB en el navegador"
                   + (f" — {b['error']}" if b["error"] else ""))
     shutil.rmtree(salida, ignore_errors=True)
     return escalon
 
 
 def medir_busqueda(sitio: Path) -> dict[str, Any]:
-    """La búsqueda de ``sitio`` en Chromium (``busqueda_navegador.medir``), con el tamaño de
-    su índice sin comprimir y comprimido con gzip (nivel 6, como lo serviría un servidor web)."""
-    indice = sitio / "search" / "search_index.json"
-    contenido = indice.read_bytes() if indice.exists() else b""
-    medida = {"bytes_indice": len(contenido),
-              "bytes_indice_gzip": len(gzip.compress(contenido, 6)) if contenido else 0}
+    """La búsqueda de ``sitio`` en Chromium (``busqueda_navegador.medir``), con cuántos índices
+    tiene y cuánto ocupan (``pagefind/``; Pagefind ya los escribe comprimidos)."""
+    carpeta = sitio / "pagefind"
+    archivos = [p for p in carpeta.rglob("*") if p.is_file()] if carpeta.is_dir() else []
+    medida: dict[str, Any] = {
+        "bytes_indice": sum(p.stat().st_size for p in archivos),
+        "indices": sum(1 for p in carpeta.iterdir() if p.is_dir()) if carpeta.is_dir() else 0}
     try:
         medida.update(busqueda_navegador.medir(sitio))
     except Exception as error:  # una medida que falla no tira la corrida entera

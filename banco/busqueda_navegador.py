@@ -1,11 +1,12 @@
 """La búsqueda del sitio, medida en Chromium, en un sitio ya construido.
 
-La búsqueda de Material descarga ``search/search_index.json`` entero y, en un *worker*, arma
-con él el índice de lunr antes de responder la primera consulta. Con los datos reales es
-inmediato; a escala nacional el índice pesa 149 MiB (``resultados.md``). Aquí se mide lo que vive
-quien abre la búsqueda: cuánto tarda en quedar lista (el aviso «Inicializando…» cambia),
-cuánto tarda en mostrar resultados una consulta escrita tecla a tecla y cuánta memoria
-ocupan los procesos del navegador (la suma de su RSS, muestreada cada 0,25 s).
+La búsqueda es Pagefind (``plugins/programas_spen/buscador.py``): un índice por institución y
+uno común, partidos en trozos que el navegador pide solo cuando una consulta los necesita. Aquí
+se mide lo que vive quien busca: abre ``/buscar/?q=…`` (como al pulsar Intro en el cuadro de la
+cabecera) y se mide cuánto tarda en abrir los índices (``data-listo``), cuánto en mostrar los
+resultados, cuánto una segunda consulta escrita en la página, cuántos bytes pidió de
+``/pagefind/`` y cuánta memoria ocupan los procesos del navegador (la suma de su RSS,
+muestreada cada 0,25 s).
 
 Usa el mismo Chromium de Debian, los mismos argumentos, el mismo servidor HTTP local y la
 misma espera de la búsqueda que las pruebas (``tests/navegador.py``): ninguna petición sale de
@@ -19,10 +20,14 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote, urlsplit
 
 RAIZ = Path(__file__).resolve().parent.parent
-#: La consulta que se escribe (la de las pruebas del recorrido de búsqueda, sin acentos).
+#: La consulta de la dirección (la de las pruebas del recorrido de búsqueda, sin acentos): sus
+#: dos palabras están en miles de páginas a escala nacional.
 CONSULTA = "evaluacion del desempeno"
+#: La segunda consulta, escrita en la página ya abierta.
+SEGUNDA = "programa anual de trabajo"
 #: Segundos como máximo hasta que la búsqueda queda lista, y luego hasta ver resultados.
 LIMITE_S = 600.0
 
@@ -56,27 +61,31 @@ def _rss_navegador_mib() -> float:
 
 def sin_medir(error: str | None = None) -> dict[str, Any]:
     """Una medida sin cifras (todavía, o porque falló: ``error``)."""
-    return {"lista_s": None, "resultados_s": None, "resultados": None,
-            "memoria_al_cargar_mib": None, "memoria_mib": None, "error": error}
+    return {"lista_s": None, "resultados_s": None, "segunda_s": None, "resultados": None,
+            "bytes_consulta": None, "memoria_al_cargar_mib": None, "memoria_mib": None,
+            "error": error}
+
+
+def _resultados(pagina: Any) -> int:
+    """Cuántas páginas dice el aviso que hallaron («1.234 páginas con…»; 0 si ninguna)."""
+    texto = pagina.locator("[data-buscador] [role=status]").inner_text()
+    cifra = texto.split(" ", 1)[0].replace(",", "").replace(".", "")
+    return int(cifra) if cifra.isdigit() else 0
 
 
 def medir(sitio: Path, limite_s: float = LIMITE_S) -> dict[str, Any]:
-    """Abre la portada de ``sitio`` en Chromium, espera a que la búsqueda esté lista y busca
-    ``CONSULTA``. Devuelve ``lista_s``, ``resultados_s``, ``resultados`` (cuántos mostró),
-    ``memoria_al_cargar_mib`` (los procesos del navegador al cargar la portada),
-    ``memoria_mib`` (su pico) y ``error`` (texto o ``None``)."""
+    """Abre ``/buscar/?q=CONSULTA`` de ``sitio`` en Chromium y espera los resultados; luego
+    busca ``SEGUNDA`` en la misma página. Devuelve ``lista_s`` (índices abiertos),
+    ``resultados_s`` (resultados a la vista, desde que se pidió la página), ``segunda_s``,
+    ``resultados`` (páginas halladas por la primera), ``bytes_consulta`` (lo que se pidió de
+    ``/pagefind/`` hasta ver la primera: motor, índices y trozos), ``memoria_al_cargar_mib``,
+    ``memoria_mib`` (pico) y ``error`` (texto o ``None``)."""
     if str(RAIZ) not in sys.path:
         sys.path.insert(0, str(RAIZ))
     from playwright.sync_api import Error as ErrorPlaywright
     from playwright.sync_api import sync_playwright
 
-    from tests.navegador import (
-        aviso_inicial_busqueda,
-        chromium_disponible,
-        esperar_busqueda_lista,
-        lanzar,
-        servir,
-    )
+    from tests.navegador import RESULTADOS, chromium_disponible, esperar_busqueda, lanzar, servir
 
     medida = sin_medir()
     if not chromium_disponible():
@@ -84,6 +93,7 @@ def medir(sitio: Path, limite_s: float = LIMITE_S) -> dict[str, Any]:
         return medida
     pico = [0.0]
     midiendo = threading.Event()
+    pedidas: list[str] = []
     with servir(sitio) as base, sync_playwright() as playwright:
         navegador = lanzar(playwright)
 
@@ -94,21 +104,29 @@ def medir(sitio: Path, limite_s: float = LIMITE_S) -> dict[str, Any]:
         muestreo = threading.Thread(target=muestrear, daemon=True)
         muestreo.start()
         try:
-            pagina = navegador.new_page()
-            pagina.goto(base)
-            pagina.wait_for_load_state("load")
-            medida["memoria_al_cargar_mib"] = _rss_navegador_mib()
+            contexto = navegador.new_context()
+            contexto.on("request", lambda r: pedidas.append(r.url))
+            pagina = contexto.new_page()
             inicio = time.perf_counter()
-            esperar_busqueda_lista(pagina, aviso_inicial_busqueda(sitio), tiempo_ms=limite_s * 1000)
+            pagina.goto(base + "buscar/?q=" + quote(CONSULTA))
+            pagina.wait_for_selector("[data-buscador][data-listo]", timeout=limite_s * 1000)
             medida["lista_s"] = time.perf_counter() - inicio
-            caja = pagina.locator("input.md-search__input")
-            caja.click()
-            inicio = time.perf_counter()
-            caja.press_sequentially(CONSULTA, delay=20)
-            pagina.wait_for_selector(".md-search-result__item", timeout=limite_s * 1000)
+            esperar_busqueda(pagina, tiempo_ms=limite_s * 1000)
+            pagina.wait_for_selector(RESULTADOS, timeout=limite_s * 1000)
             medida["resultados_s"] = time.perf_counter() - inicio
-            medida["resultados"] = pagina.locator(".md-search-result__item").count()
-        except ErrorPlaywright as error:
+            medida["resultados"] = _resultados(pagina)
+            medida["memoria_al_cargar_mib"] = _rss_navegador_mib()
+            medida["bytes_consulta"] = sum(
+                _tamano(sitio, url) for url in set(pedidas) if "/pagefind/" in url)
+            caja = pagina.locator("#spen-busqueda-consulta")
+            caja.fill(SEGUNDA)
+            inicio = time.perf_counter()
+            caja.press("Enter")
+            pagina.wait_for_function(
+                "q => document.querySelector('[data-buscador] [role=status]').textContent"
+                ".includes('«' + q + '»')", arg=SEGUNDA, timeout=limite_s * 1000)
+            medida["segunda_s"] = time.perf_counter() - inicio
+        except (ErrorPlaywright, AssertionError) as error:
             medida["error"] = str(error).splitlines()[0][:200]
         finally:
             midiendo.set()
@@ -116,3 +134,9 @@ def medir(sitio: Path, limite_s: float = LIMITE_S) -> dict[str, Any]:
             navegador.close()
     medida["memoria_mib"] = pico[0] or None
     return medida
+
+
+def _tamano(sitio: Path, url: str) -> int:
+    """Bytes del archivo de ``sitio`` que sirve ``url`` (lo que envió el servidor local)."""
+    archivo = sitio / unquote(urlsplit(url).path).lstrip("/")
+    return archivo.stat().st_size if archivo.is_file() else 0

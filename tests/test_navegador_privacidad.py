@@ -1,7 +1,8 @@
 """Privacidad: el sitio no hace ninguna petición a otro servidor. En Chromium, para cada tipo de
 página, se registran todas las peticiones (``page.on("request")`` y las del contexto, que
-incluyen las del trabajador de búsqueda) al cargarla en un contexto sin caché, al bajar hasta
-el final y al abrir la búsqueda y buscar (fixture ``trafico`` de ``conftest.py``); todas deben
+incluyen las de los trabajadores) al cargarla en un contexto sin caché y al bajar hasta el
+final; la página de búsqueda, con su consulta ya respondida (fixture ``trafico`` de
+``conftest.py``); todas deben
 ir al servidor local que sirve la construcción, y ninguna a Google Fonts ni a una CDN.
 
 Además, por construcción: ni fuentes de Google ni CDN en el HTML ni en el CSS publicados, y

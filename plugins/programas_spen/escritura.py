@@ -10,17 +10,15 @@ y una copia suya (``paralelo``). Así el archivo escrito es el mismo byte a byte
 comparan el sitio entero con el de una construcción sin este módulo).
 
 En el bucle de MkDocs, una página ya escrita pasa por una plantilla vacía
-(``PLANTILLA_YA_ESCRITA``): MkDocs no escribe una salida vacía, así que el archivo se queda como
-está, y los ganchos de cada página (el índice de búsqueda, por ejemplo) se siguen llamando en
-su orden de siempre. El aviso que MkDocs da por cada salida vacía («Page skipped…») se calla
-solo para estas páginas (``CallarOmitidas``).
+(``PLANTILLA_YA_ESCRITA``): MkDocs no escribe una salida vacía, así que el archivo se queda
+como está, y los ganchos de cada página se siguen llamando en su orden de siempre. El aviso que
+MkDocs da por cada salida vacía («Page skipped…») se calla solo para estas páginas
+(``CallarOmitidas``).
 
-Mientras se escribe de antemano, el índice de búsqueda no indexa (lo hace el bucle, en orden) y
-el contenido de cada página se deja como estaba. El HTML de las páginas convertidas de antemano
-puede esperar comprimido en su conversión (``diferidas``) en vez de en la página: se
-descomprime solo mientras se escribe cada una. Después, el adaptador quita el HTML de las
-páginas cuyas entradas de búsqueda ya están preparadas o que no se indexan
-(``IndiceConPrevias.soltar_contenido``): el bucle ya no lo necesita.
+Mientras se escribe de antemano, el contenido de cada página se deja como estaba. El HTML de
+las páginas convertidas de antemano puede esperar comprimido en su conversión (``diferidas``)
+en vez de en la página: se descomprime solo mientras se escribe cada una. Después, el adaptador
+quita el HTML de las páginas: el bucle ya no lo necesita.
 
 Este módulo no importa MkDocs: el adaptador (``plugin``) le da la función que escribe una
 página.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -290,11 +291,15 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         sitio = Path(config.site_dir)
         rutas = [(urls.Destino(ruta).url() + "index.html", institucion)
                  for ruta, institucion in self.buscables]
+        inicio = time.perf_counter()
         try:
             grupos = buscador.agrupar(rutas, self.etiquetas)
-            buscador.indexar(sitio, grupos, cache=self.cache, procesos=2)
+            hecho = buscador.indexar(sitio, grupos, cache=self.cache, procesos=2)
         except buscador.ErrorBuscador as error:
             raise PluginError(f"Índice de búsqueda: {error}") from None
+        log.info("Índice de búsqueda: %d páginas en %d índices (%d rehechos, %d de la caché) "
+                 "en %.1f s", hecho.paginas, len(grupos), len(hecho.hechos), len(hecho.copiados),
+                 time.perf_counter() - inicio)
 
     def on_build_error(self, error: Exception) -> None:
         """Igual que ``on_post_build`` cuando la construcción falla."""
@@ -330,7 +335,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         """Pone en una página generada su conversión anticipada (HTML, tabla de contenido,
-        anclas, mensajes; sus entradas de búsqueda quedan para el índice) y suelta su Markdown:
+        anclas, mensajes) y suelta su Markdown:
         MkDocs convierte todas las páginas antes de escribir la primera, y no lo vuelve a leer.
         Si la página se escribe de antemano (``on_env``), su HTML se queda comprimido en la
         conversión hasta entonces (``diferidas``): a escala nacional, el HTML de todas las
@@ -349,7 +354,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
     def _por_tandas(self) -> None:
         """Cada ``PAGINAS_POR_TANDA`` páginas convertidas o escritas, recoge la basura de la
         tanda (las instancias de Markdown de cada página forman ciclos) y aparta lo que queda
-        vivo (las páginas convertidas, que viven hasta escribirse; el índice de búsqueda): el
+        vivo (las páginas convertidas, que viven hasta escribirse): el
         recolector ya no recorre una y otra vez todo lo acumulado, y su costo por página deja
         de crecer con el tamaño del sitio. ``on_post_build`` lo devuelve todo al recolector."""
         self.paginas_vistas += 1
@@ -359,7 +364,7 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Suelta el HTML del contenido de la página: ya está en ``output``, que MkDocs escribe
-        a continuación (el índice de búsqueda lo leyó antes, en ``on_page_context``)."""
+        a continuación."""
         page.content = None
         self._por_tandas()
         return output

@@ -23,6 +23,13 @@
   mas.textContent = "Mostrar más resultados";
   lista.after(mas);
   var POR_TANDA = 10;
+  /* Palabras vacías: artículos, preposiciones y conjunciones que están en casi todas las
+   * páginas. Pagefind pide todas las palabras de la consulta, y las listas de estas son las
+   * más largas del índice (a escala nacional, «evaluación del desempeño» tardaba el doble que
+   * «evaluación desempeño», con los mismos resultados). Se quitan de la consulta, salvo si
+   * no queda otra palabra o si va entre comillas (una frase exacta). */
+  var VACIAS = ["a", "al", "con", "de", "del", "e", "el", "en", "la", "las", "lo", "los", "o",
+                "para", "por", "u", "un", "una", "unas", "unos", "y"];
   var SUBRESULTADOS = 3;
   var pagefind = null;
   var selector = null;
@@ -120,6 +127,13 @@
     return primero;
   }
 
+  function terminos(q) {
+    if (q.indexOf('"') >= 0) { return q; }
+    var palabras = q.split(/\s+/).filter(Boolean);
+    var utiles = palabras.filter(function (p) { return VACIAS.indexOf(p.toLowerCase()) < 0; });
+    return (utiles.length ? utiles : palabras).join(" ");
+  }
+
   function parametros() {
     var p = new URLSearchParams(location.search);
     return { q: (p.get("q") || "").trim(), institucion: p.get("institucion") || "" };
@@ -146,7 +160,7 @@
     if (!pagefind) { return; }
     avisar("Buscando…");
     var opciones = institucion ? { filters: { institucion: institucion } } : {};
-    var respuesta = await pagefind.search(q, opciones);
+    var respuesta = await pagefind.search(terminos(q), opciones);
     if (mio !== turno) { return; }
     resultados = respuesta.results;
     var donde = institucion ? " en " + institucion : "";

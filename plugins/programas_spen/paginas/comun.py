@@ -33,7 +33,7 @@ class Pagina:
 #: vistas que repiten los registros de otras páginas (cada mes del calendario repite el texto
 #: completo de cada registro que cae en él, la rejilla de un documento y sus gráficas repiten
 #: los de su documento). Así una búsqueda lleva al registro, en su documento, y no a cada mes
-#: en que aparece; y el índice de búsqueda, que el navegador descarga entero, no los duplica.
+#: en que aparece, y el índice no los duplica (ver ``buscador``).
 SIN_BUSQUEDA: dict[str, object] = {"search": {"exclude": True}}
 
 
