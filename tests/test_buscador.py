@@ -150,3 +150,16 @@ def test_si_pagefind_falla_no_quedan_indices(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(buscador.ErrorBuscador, match=r"código 3\): algo salió mal"):
         buscador.indexar(sitio, _grupos())
     assert not (sitio / "pagefind").exists()
+
+
+def test_pagina_que_falta_error_claro(tmp_path: Path) -> None:
+    """Una página de un grupo que no está en el sitio escrito: error con su ruta, con y sin
+    caché, y ningún índice a medias."""
+    sitio = _sitio(tmp_path / "sitio", PAGINAS)
+    grupos = buscador.agrupar([*INSTITUCIONES.items(), ("documentos/no-existe/index.html", "ine")], {})
+    with pytest.raises(buscador.ErrorBuscador, match="falta la página «documentos/no-existe/index.html»"):
+        buscador.indexar(sitio, grupos)
+    assert not (sitio / "pagefind").exists()
+    with pytest.raises(buscador.ErrorBuscador, match="no se pudo leer la página «documentos/no-existe"):
+        buscador.indexar(sitio, grupos, cache=tmp_path / "cache")
+    assert not (sitio / "pagefind").exists()

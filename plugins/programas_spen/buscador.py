@@ -147,7 +147,11 @@ def huella(sitio: Path, grupo: Grupo, version_pagefind: str) -> str:
                          grupo.nombre == COMUN]).encode())
     for ruta in grupo.rutas:
         h.update(b"\0" + ruta.encode() + b"\0")
-        h.update(hashlib.sha256((sitio / ruta).read_bytes()).digest())
+        try:
+            h.update(hashlib.sha256((sitio / ruta).read_bytes()).digest())
+        except OSError as error:
+            raise ErrorBuscador(f"no se pudo leer la página «{ruta}» del sitio escrito: "
+                                f"{error.strerror}") from error
     return h.hexdigest()
 
 
@@ -167,6 +171,8 @@ def _indexar_grupo(binario: Path, sitio: Path, grupo: Grupo, salida: Path) -> No
                                      dir=salida.parent) as temporal:
         paginas = Path(temporal) / "paginas"
         for ruta in grupo.rutas:
+            if not (sitio / ruta).is_file():
+                raise ErrorBuscador(f"falta la página «{ruta}» en el sitio escrito")
             _enlazar(sitio / ruta, paginas / ruta)
         orden = [str(binario), "--site", str(paginas), "--output-path", str(salida), *_opciones()]
         try:

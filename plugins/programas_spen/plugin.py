@@ -116,7 +116,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         self.pendientes: dict[str, Conversion] = {}
         self.diferidas: dict[str, Conversion] = {}
         self.escribir_antes = False
-        #: Páginas para el índice de búsqueda: (ruta de su Markdown, institución o ``None``).
+        #: Páginas para el índice de búsqueda: (ruta de su HTML en el sitio, institución o
+        #: ``None``).
         self.buscables: list[tuple[str, str | None]] = []
         self.etiquetas: dict[str, str] = {}
 
@@ -168,9 +169,9 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             log.warning("Anexo PDF de %s: %s", documento, mensaje)
         escritas = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         self.fragmentos = sitio.fragmentos_para(escritas)
-        self.buscables = [(ruta, None) for ruta in escritas]
-        self.buscables += [(p.ruta, p.institucion) for p in sitio.paginas
-                           if not (p.meta.get("search") or {}).get("exclude")]
+        buscables = dict.fromkeys(escritas)
+        buscables.update((p.ruta, p.institucion) for p in sitio.paginas
+                         if not (p.meta.get("search") or {}).get("exclude"))
         self.etiquetas = {i.id: i.siglas or i.nombre for i in sitio.grafo.instituciones.values()}
         # Cada página pasa a ``files`` y se suelta enseguida; después se suelta todo el núcleo
         # (el grafo ya no hace falta: los fragmentos están escritos). A escala nacional (cien
@@ -188,6 +189,8 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
             files.append(File.generated(config, archivo.ruta, content=archivo.contenido))
         # Lo que queda vivo (los archivos de MkDocs) vive hasta el final: fuera del recorrido
         # del recolector cíclico mientras MkDocs convierte y escribe (ver ``recolector``).
+        self.buscables = [(f.dest_uri, buscables[f.src_uri]) for f in files.documentation_pages()
+                          if f.src_uri in buscables]
         gc.collect()
         gc.freeze()
         return files
@@ -289,11 +292,9 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         """El índice de búsqueda (Pagefind) de las páginas buscables, ya escritas en
         ``site_dir``: un grupo por institución (ver ``buscador``)."""
         sitio = Path(config.site_dir)
-        rutas = [(urls.Destino(ruta).url() + "index.html", institucion)
-                 for ruta, institucion in self.buscables]
         inicio = time.perf_counter()
         try:
-            grupos = buscador.agrupar(rutas, self.etiquetas)
+            grupos = buscador.agrupar(self.buscables, self.etiquetas)
             hecho = buscador.indexar(sitio, grupos, cache=self.cache, procesos=2)
         except buscador.ErrorBuscador as error:
             raise PluginError(f"Índice de búsqueda: {error}") from None
