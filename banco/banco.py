@@ -1249,11 +1249,15 @@ def _medir_directorio(directorio: Path) -> tuple[int, int, int, int]:
 
 
 def mkdocs_build(proyecto: Path, salida: Path, limite: float, registro: Path,
-                 pdf: bool = False) -> Construccion:
+                 pdf: bool = False, con_cache: bool = False) -> Construccion:
     """``mkdocs build`` de ``proyecto`` en un proceso nuevo, con límite de tiempo; ``pdf``
-    enciende los PDF de los anexos (``ANEXOS_PDF``)."""
+    enciende los PDF de los anexos (``ANEXOS_PDF``). Desde cero: sin la caché del plugin que
+    dejó una construcción anterior del mismo proyecto (árboles YAML, PDF, índices de búsqueda),
+    salvo con ``con_cache``."""
     if salida.exists():
         shutil.rmtree(salida)
+    if not con_cache and (proyecto / ".cache").exists():
+        shutil.rmtree(proyecto / ".cache")
     medidas = registro.with_suffix(".medidas")
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f",
               str(proyecto / "mkdocs.yml"), "-d", str(salida)]
@@ -2178,7 +2182,7 @@ def medir_pdf(resultados: Resultados, trabajo: Path, texto: Texto, limite: float
     # Otra vez con PDF: la caché del plugin (``.cache/`` del proyecto) ya tiene los PDF, como
     # en una segunda construcción o una CI que conserva la caché.
     caliente = mkdocs_build(proyecto, trabajo / "site-pdf-cache", limite,
-                            trabajo / "build-con-pdf-cache.log", pdf=True)
+                            trabajo / "build-con-pdf-cache.log", pdf=True, con_cache=True)
     shutil.rmtree(trabajo / "site-pdf-cache", ignore_errors=True)
     medida: dict[str, Any] = {"instituciones": instituciones, "documentos": documentos,
                               "sin": sin, "con": con, "caliente": caliente, "pdfs": len(pdfs),
