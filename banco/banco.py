@@ -987,10 +987,10 @@ def generar(directorio: Path, instituciones_n: int, anios: int, texto: Texto) ->
     instituciones, catalogo = catalogo_sintetico(instituciones_n)
     conteo = Conteo()
     conteo.bytes += _escribir_yaml(directorio / "instituciones.yml", catalogo,
-                                   "../plugins/programas_spen/esquema/instituciones.schema.json")
+                                   "../plugins/programas_spen/carga/esquema/instituciones.schema.json")
     conteo.archivos += 1
     generador = Generador(texto)
-    esquema = "../../../plugins/programas_spen/esquema/documento.schema.json"
+    esquema = "../../../plugins/programas_spen/carga/esquema/documento.schema.json"
     anios_lista = list(range(PRIMER_ANIO, PRIMER_ANIO + anios))
     for inst in instituciones:
         estado = EstadoInstitucion(anios_programa={str(a) for a in anios_lista})
@@ -1024,7 +1024,7 @@ def _rss_pico_mib() -> float:
 
 def medir_carga(datos: Path) -> dict[str, Any]:
     """Solo cargar y validar, sin caché (en un proceso nuevo: nada leído antes)."""
-    from programas_spen.validacion import cargar_datos
+    from programas_spen.carga.validacion import cargar_datos
 
     inicio, cpu = time.perf_counter(), time.process_time()
     resultado = cargar_datos(datos)
@@ -1052,8 +1052,8 @@ def medir_nucleo(datos: Path, perfil: Path | None = None) -> dict[str, Any]:
     Se ejecuta en un proceso hijo nuevo para medir su memoria aparte."""
     import inspect
 
-    from programas_spen.sitio import con_metadatos, construir_sitio
-    from programas_spen.validacion import cargar_datos
+    from programas_spen.carga.validacion import cargar_datos
+    from programas_spen.sitio.construir import con_metadatos, construir_sitio
 
     opciones: dict[str, Any] = {}
     if "anexos_pdf" in inspect.signature(construir_sitio).parameters:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from programas_spen.modelo import Documento
+from programas_spen.modelo.registros import Documento
 
 RE_PAGINA = re.compile(r"Página (\d+) de (\d+)")
 

@@ -85,7 +85,7 @@ def copias_de_fork(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 @pytest.fixture(scope="session")
 def resultado_real():
     """``cargar_datos`` sobre los datos reales (una vez por sesión)."""
-    from programas_spen.validacion import cargar_datos
+    from programas_spen.carga.validacion import cargar_datos
 
     return cargar_datos(DATOS)
 
@@ -93,7 +93,7 @@ def resultado_real():
 @pytest.fixture(scope="session")
 def grafo_real(resultado_real):
     """El grafo de los datos reales, con sus avisos (una vez por sesión)."""
-    from programas_spen.enlaces import construir_grafo
+    from programas_spen.sitio.grafo import construir_grafo
 
     assert resultado_real.datos is not None, resultado_real.informe.texto()
     return construir_grafo(resultado_real.datos, resultado_real.informe.avisos)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from programas_spen.problemas import Problema
-from programas_spen.sitio import Sitio, construir_sitio
-from programas_spen.validacion import Resultado, cargar_datos
+from programas_spen.carga.validacion import Resultado, cargar_datos
+from programas_spen.modelo.problemas import Problema
+from programas_spen.sitio.construir import Sitio, construir_sitio
 
 CATALOGO = "instituciones.yml"
 PAT = "ine/2020/pat-2020.yml"
@@ -446,7 +446,7 @@ def errores(resultado: Resultado) -> list[Problema]:
 
 #: Las extensiones de Markdown de ``mkdocs.yml``, para ver cómo se leerá una página.
 EXTENSIONES = ["abbr", "admonition", "attr_list", "tables", "def_list", "toc",
-               "programas_spen.siglas_md"]
+               "programas_spen.mkdocs.siglas_md"]
 
 
 def html(markdown_texto: str) -> str:

@@ -15,11 +15,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from programas_spen.exportar.integridad import sha256
-from programas_spen.sitio import construir_sitio
-
-from .ayuda_pdf import paginas_de_texto, qr_de_pagina
-from .conftest import DATOS, Construccion, construir, copiar_proyecto
+from programas_spen.anexos.integridad import sha256
+from programas_spen.sitio.construir import construir_sitio
+from tests.ayuda_pdf import paginas_de_texto, qr_de_pagina
+from tests.conftest import DATOS, Construccion, construir, copiar_proyecto
 
 pytestmark = pytest.mark.sitio
 

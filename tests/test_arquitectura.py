@@ -13,7 +13,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .conftest import DATOS, RAIZ
+from tests.conftest import DATOS, RAIZ
 
 PAQUETE = RAIZ / "plugins" / "programas_spen"
 
@@ -38,19 +38,19 @@ def _importados(ruta: Path) -> list[tuple[int, str]]:
 
 
 def _modulos() -> list[Path]:
-    return sorted(p for p in PAQUETE.rglob("*.py") if p != PAQUETE / "plugin.py")
+    return sorted(p for p in PAQUETE.rglob("*.py") if "mkdocs" not in p.relative_to(PAQUETE).parts)
 
 
 def test_hay_modulos_que_revisar() -> None:
     nombres = {p.relative_to(PAQUETE).as_posix() for p in _modulos()}
-    assert {"sitio.py", "validacion.py", "cli.py", "paginas/documento.py",
-            "paginas/comun.py"} <= nombres
-    assert "plugin.py" not in nombres
+    assert {"sitio/construir.py", "carga/validacion.py", "cli.py", "sitio/paginas/documento.py",
+            "sitio/paginas/comun.py"} <= nombres
+    assert "mkdocs/plugin.py" not in nombres
 
 
 def test_el_plugin_si_importa_mkdocs() -> None:
     # contraprueba: la detección encuentra el import en el único módulo que lo tiene
-    modulos = [m for _, m in _importados(PAQUETE / "plugin.py")]
+    modulos = [m for _, m in _importados(PAQUETE / "mkdocs" / "plugin.py")]
     assert any(m == "mkdocs" or m.startswith("mkdocs.") for m in modulos)
 
 
@@ -60,8 +60,7 @@ def test_ningun_modulo_del_nucleo_importa_mkdocs() -> None:
         for linea, modulo in _importados(ruta):
             directo = modulo == "mkdocs" or modulo.startswith("mkdocs.")
             # importar el adaptador traería MkDocs de rebote
-            adaptador = (modulo.startswith(".") and modulo.lstrip(".") == "plugin") or (
-                modulo == "programas_spen.plugin")
+            adaptador = modulo.startswith("programas_spen.mkdocs")
             if directo or adaptador:
                 infractores.append(f"{ruta.relative_to(PAQUETE)}:{linea}: {modulo}")
     assert infractores == []
@@ -92,15 +91,14 @@ _SIN_MKDOCS = textwrap.dedent("""
     else:
         bloqueado = False
     try:
-        import programas_spen.plugin  # noqa: F401
+        import programas_spen.mkdocs.plugin  # noqa: F401
     except ImportError:
         plugin_bloqueado = True
     else:
         plugin_bloqueado = False
 
-    import programas_spen.sitio
     import programas_spen.cli  # noqa: F401
-    from programas_spen.sitio import construir_sitio
+    from programas_spen.sitio.construir import construir_sitio
 
     sitio = construir_sitio(Path(sys.argv[1]), anexos_pdf=False)
     print(json.dumps({

@@ -14,9 +14,8 @@ import pytest
 import yaml
 
 from programas_spen.cli import main
-
-from .conftest import DATOS, RAIZ
-from .datos_prueba import INFORME, PAT, archivos_base, cambiar, escribir, linea_de
+from tests.conftest import DATOS, RAIZ
+from tests.datos_prueba import INFORME, PAT, archivos_base, cambiar, escribir, linea_de
 
 
 def _rotos(tmp_path: Path) -> tuple[Path, dict[str, str]]:

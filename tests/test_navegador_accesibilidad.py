@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from .navegador import ESCRITORIO, PAGINAS_Y_DOCUMENTOS, TELEFONO, material_listo
+from tests.navegador import ESCRITORIO, PAGINAS_Y_DOCUMENTOS, TELEFONO, material_listo
 
 pytestmark = pytest.mark.navegador
 

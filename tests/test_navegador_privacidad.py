@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import RAIZ, Construccion
-from .navegador import PAGINAS
+from tests.conftest import RAIZ, Construccion
+from tests.navegador import PAGINAS
 
 # Servidores de fuentes y CDN que un sitio MkDocs suele pedir sin darse cuenta.
 FUENTES_Y_CDN = {

@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 import yaml
 
-from .conftest import DATOS
-from .navegador import (
+from tests.conftest import DATOS
+from tests.navegador import (
     BUSCAR,
     PAGINAS_Y_DOCUMENTOS,
     RESULTADOS,

@@ -33,7 +33,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .navegador import PAGINAS
+from tests.navegador import PAGINAS
 
 pytestmark = pytest.mark.navegador
 

@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .sitio import URL_BASE, DatosInvalidos, con_metadatos, construir_sitio
-from .validacion import cargar_datos
+from programas_spen.carga.validacion import cargar_datos
+from programas_spen.sitio.construir import URL_BASE, DatosInvalidos, con_metadatos, construir_sitio
 
 
 def _validar(args: argparse.Namespace) -> int:
