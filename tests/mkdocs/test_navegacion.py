@@ -95,7 +95,7 @@ def test_se_reusa_en_el_sitio_real(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
     from programas_spen.mkdocs import plugin
 
-    from .conftest import copiar_proyecto
+    from tests.conftest import copiar_proyecto
 
     proyecto = copiar_proyecto(tmp_path / "proyecto")
     monkeypatch.setenv("ANEXOS_PDF", "false")
