@@ -94,7 +94,6 @@ def test_se_reusa_en_el_sitio_real(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     from mkdocs.config import load_config
 
     from programas_spen.mkdocs import plugin
-
     from tests.conftest import copiar_proyecto
 
     proyecto = copiar_proyecto(tmp_path / "proyecto")
