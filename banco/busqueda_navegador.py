@@ -1,6 +1,6 @@
 """La búsqueda del sitio, medida en Chromium, en un sitio ya construido.
 
-La búsqueda es Pagefind (``plugins/programas_spen/buscador.py``): un índice por institución y
+La búsqueda es Pagefind (``plugins/programas_spen/busqueda/pagefind.py``): un índice por institución y
 uno común, partidos en trozos que el navegador pide solo cuando una consulta los necesita. Aquí
 se mide lo que vive quien busca: abre ``/buscar/?q=…`` (como al pulsar Intro en el cuadro de la
 cabecera) y se mide cuánto tarda en abrir los índices (``data-listo``), cuánto en mostrar los
@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
+
+from programas_spen.sitio import urls
 
 RAIZ = Path(__file__).resolve().parent.parent
 #: La consulta de la dirección (la de las pruebas del recorrido de búsqueda, sin acentos): sus
@@ -108,7 +110,7 @@ def medir(sitio: Path, limite_s: float = LIMITE_S) -> dict[str, Any]:
             contexto.on("request", lambda r: pedidas.append(r.url))
             pagina = contexto.new_page()
             inicio = time.perf_counter()
-            pagina.goto(base + "buscar/?q=" + quote(CONSULTA))
+            pagina.goto(base + urls.BUSCAR.url() + "?q=" + quote(CONSULTA))
             pagina.wait_for_selector("[data-buscador][data-listo]", timeout=limite_s * 1000)
             medida["lista_s"] = time.perf_counter() - inicio
             esperar_busqueda(pagina, tiempo_ms=limite_s * 1000)
@@ -117,7 +119,7 @@ def medir(sitio: Path, limite_s: float = LIMITE_S) -> dict[str, Any]:
             medida["resultados"] = _resultados(pagina)
             medida["memoria_al_cargar_mib"] = _rss_navegador_mib()
             medida["bytes_consulta"] = sum(
-                _tamano(sitio, url) for url in set(pedidas) if "/pagefind/" in url)
+                _tamano(sitio, url) for url in set(pedidas) if f"/{urls.INDICES_BUSQUEDA}/" in url)
             caja = pagina.locator("#spen-busqueda-consulta")
             caja.fill(SEGUNDA)
             inicio = time.perf_counter()

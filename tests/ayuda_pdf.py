@@ -41,13 +41,6 @@ def compacto(texto: str) -> str:
     return re.sub(r"\s+", "", texto)
 
 
-def sin_marcas_md(linea: str) -> str:
-    """Una línea de prosa Markdown sin sus marcas (viñetas, números de lista, negritas, tablas)."""
-    linea = re.sub(r"^\s*(#+|[-*]|\d+[.)])\s+", "", linea)
-    linea = re.sub(r"(\*{1,3}|_{1,3})(\S[^*_]*?)\1", r"\2", linea).replace("|", " ")
-    return "" if re.fullmatch(r"[\s:\-]*", linea) else linea
-
-
 def textos_de_registros(doc: Documento) -> list[str]:
     """Cada texto de cada registro del documento que su anexo debe reproducir. Las sesiones
     celebradas y los acuerdos que el documento solo nombra no son registros del anexo: los da su
@@ -57,7 +50,7 @@ def textos_de_registros(doc: Documento) -> list[str]:
         textos += [sigla.sigla, sigla.significado]
     for seccion in doc.secciones:
         textos.append(seccion.titulo)
-        textos += [t for t in (sin_marcas_md(linea) for linea in seccion.texto.splitlines()) if t]
+        textos += [t for t in seccion.textos() if t.strip()]
     textos += [e.texto for e in doc.ejes]
     textos += [o.texto for o in doc.objetivos]
     textos += [la.texto for la in doc.lineas_accion]

@@ -64,24 +64,6 @@ def servidor(sitio_construido: Construccion) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture
-def copias_de_fork(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Anota el pid de cada copia que ``paralelo`` crea con ``fork`` durante la prueba."""
-    from programas_spen import paralelo
-
-    copias: list[int] = []
-    fork = os.fork
-
-    def anotando() -> int:
-        pid = fork()
-        if pid:
-            copias.append(pid)
-        return pid
-
-    monkeypatch.setattr(paralelo.os, "fork", anotando)
-    return copias
-
-
 @pytest.fixture(scope="session")
 def resultado_real():
     """``cargar_datos`` sobre los datos reales (una vez por sesión)."""
@@ -97,6 +79,19 @@ def grafo_real(resultado_real):
 
     assert resultado_real.datos is not None, resultado_real.informe.texto()
     return construir_grafo(resultado_real.datos, resultado_real.informe.avisos)
+
+
+@pytest.fixture(scope="session")
+def grafo_prueba(tmp_path_factory: pytest.TempPathFactory):
+    """El grafo del conjunto mínimo de ``datos_prueba`` (sin errores ni avisos), sin pasar por
+    la construcción completa del sitio (una vez por sesión)."""
+    from programas_spen.sitio.grafo import construir_grafo
+
+    from .datos_prueba import archivos_base, cargar
+
+    resultado = cargar(tmp_path_factory.mktemp("grafo-prueba"), archivos_base())
+    assert resultado.datos is not None, resultado.informe.texto()
+    return construir_grafo(resultado.datos, resultado.informe.avisos)
 
 
 @pytest.fixture(scope="session")

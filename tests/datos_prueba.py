@@ -10,10 +10,13 @@ mensajes señalan la línea correcta sin escribir números a mano.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from programas_spen.carga.validacion import Resultado, cargar_datos
 from programas_spen.modelo.problemas import Problema
-from programas_spen.sitio.construir import Sitio, construir_sitio
+
+if TYPE_CHECKING:
+    from programas_spen.sitio.construir import Sitio
 
 CATALOGO = "instituciones.yml"
 PAT = "ine/2020/pat-2020.yml"
@@ -97,8 +100,24 @@ siglas:
 secciones:
   - id: introduccion
     titulo: Introducción 2020
-    texto: |
-      El Estatuto se aprobó mediante Acuerdo INE/CG909/2015 del Consejo General.
+    bloques:
+      - parrafo: El Estatuto se aprobó mediante Acuerdo INE/CG909/2015 del Consejo General.
+      - encabezado: Un encabezado del apartado
+      - parrafo: 'Un párrafo que anuncia una lista:'
+      - lista:
+          - Primer elemento con viñeta;
+          - segundo elemento con viñeta.
+      - encabezado:
+          texto: Un encabezado de segundo nivel
+          nivel: 2
+      - lista_numerada:
+          - Primer paso numerado.
+          - Segundo paso numerado.
+      - tabla:
+          encabezados: [Columna de prueba, '']
+          filas:
+            - [Primera fila, '10']
+            - [Segunda fila, '']
 ejes:
   - id: eje-1
     numero: 1
@@ -458,5 +477,8 @@ def html(markdown_texto: str) -> str:
 
 def construir(directorio: Path) -> Sitio:
     """``construir_sitio`` sin generar los PDF de los anexos (WeasyPrint tarda segundos por
-    documento; estas pruebas miran las páginas, no los PDF)."""
+    documento; estas pruebas miran las páginas, no los PDF). Se importa aquí: las pruebas de
+    los constructores de páginas no dependen de la construcción completa."""
+    from programas_spen.sitio.construir import construir_sitio
+
     return construir_sitio(directorio, anexos_pdf=False)

@@ -238,7 +238,7 @@ NO_VISIBLES = """() => {
     const articulo = document.querySelector('article') || document.querySelector('main');
     const faltan = [];
     for (const e of articulo.querySelectorAll('*')) {
-        if (e.closest('.sr-only, .headerlink')) continue;
+        if (e.closest('.sr-only, .headerlink, script, style, template')) continue;  // lo que no es contenido
         const propio = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
         if (!propio) continue;
         const estilo = getComputedStyle(e);

@@ -1,22 +1,92 @@
 """Línea de órdenes sin MkDocs: validar los datos y escribir las páginas generadas.
 
 ``programas-spen validar`` informa todos los problemas (errores y avisos) y termina con
-código 1 si hay algún error. ``programas-spen paginas DIR`` escribe el Markdown de cada página
-generada en ``DIR``: la salida del núcleo, utilizable por cualquier otro motor.
+código 1 si hay algún error. ``programas-spen validar ARCHIVO...`` carga y valida igual todos
+los datos (las referencias de un archivo se resuelven contra el catálogo y los demás
+documentos), pero muestra solo los problemas de los archivos dados, más los errores de los
+demás (ver ``AYUDA_VALIDAR``). ``programas-spen paginas DIR`` escribe en ``DIR`` el HTML del
+contenido de cada página generada (``<ruta>.html``, con su título y metadatos en
+``paginas.json``) y cada archivo generado: la salida del núcleo, utilizable por cualquier otro
+motor.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from programas_spen.carga.validacion import cargar_datos
-from programas_spen.sitio.construir import URL_BASE, DatosInvalidos, con_metadatos, construir_sitio
+from programas_spen.modelo.problemas import Informe, Problema
+from programas_spen.sitio.construir import URL_BASE, DatosInvalidos, construir_sitio
+
+#: Lo que ``validar --help`` explica de los archivos dados (y por qué los errores de otros
+#: archivos también cuentan).
+AYUDA_VALIDAR = """\
+Sin archivos, informa todos los problemas de todos los datos.
+
+Con archivos (p. ej. los que cambiaron, desde el gancho de pre-commit), carga igual todos los
+datos, porque las referencias de un archivo se resuelven contra el catálogo y los demás
+documentos, y muestra:
+  - los errores y los avisos de los archivos dados;
+  - los errores de los demás archivos, aparte: impiden publicar el sitio entero y pueden venir
+    del cambio (p. ej. un id renombrado que otro documento cita). Sus avisos no se muestran.
+
+Termina con código 1 si hay algún error en cualquier archivo (también en los que no se dieron:
+con uno solo, la construcción se detiene y no se publica nada), o si un archivo dado no existe
+o no está en la carpeta de datos; con 0 si no hay errores, aunque haya avisos."""
+
+
+def _ruta_de(problema: Problema, base: Path) -> Path:
+    """La ruta del archivo de un problema (los problemas lo citan relativo a ``base``, la
+    carpeta que contiene la de datos)."""
+    return (base / problema.archivo).resolve()
+
+
+def _archivos_pedidos(archivos: list[str], datos: Path) -> tuple[set[Path], list[str]]:
+    """Las rutas absolutas de los archivos pedidos y, para los que no se pueden validar, una
+    línea de error en español por cada uno."""
+    pedidos: set[Path] = set()
+    errores: list[str] = []
+    carpeta = datos.resolve()
+    for archivo in archivos:
+        ruta = Path(archivo).resolve()
+        if not ruta.is_file():
+            errores.append(f"{archivo}: error: el archivo no existe; se esperaba un archivo de "
+                           f"datos (.yml) dentro de {datos}")
+        elif not ruta.is_relative_to(carpeta) or ruta.suffix not in {".yml", ".yaml"}:
+            errores.append(f"{archivo}: error: no es un archivo de datos; se esperaba un archivo "
+                           f".yml dentro de {datos}")
+        else:
+            pedidos.add(ruta)
+    return pedidos, errores
+
+
+def _validar_archivos(informe: Informe, archivos: list[str], datos: Path) -> int:
+    pedidos, no_validables = _archivos_pedidos(archivos, datos)
+    base = datos.parent
+    propios = [p for p in informe.problemas if _ruta_de(p, base) in pedidos]
+    propios_errores = sorted(p for p in propios if p.nivel == "error")
+    propios_avisos = sorted(p for p in propios if p.nivel == "aviso")
+    otros_errores = [p for p in informe.errores if _ruta_de(p, base) not in pedidos]
+    lineas = no_validables + [str(p) for p in propios_errores + propios_avisos]
+    if otros_errores:
+        lineas.append(f"Errores en otros archivos ({len(otros_errores)}): también impiden publicar "
+                      "y pueden venir de este cambio (p. ej. un id renombrado que otro archivo cita):")
+        lineas.extend(str(p) for p in otros_errores)
+    lineas.append(f"{len(propios_errores) + len(no_validables)} error(es), {len(propios_avisos)} "
+                  f"aviso(s) en {len(archivos)} archivo(s) indicado(s); {len(otros_errores)} "
+                  "error(es) en otros archivos.")
+    print("\n".join(lineas))
+    return 1 if no_validables or informe.errores else 0
 
 
 def _validar(args: argparse.Namespace) -> int:
-    resultado = cargar_datos(Path(args.datos))
+    datos = Path(args.datos)
+    resultado = cargar_datos(datos)
+    if args.archivos:
+        return _validar_archivos(resultado.informe, args.archivos, datos)
     print(resultado.informe.texto())
     return 1 if resultado.informe.errores else 0
 
@@ -28,10 +98,15 @@ def _paginas(args: argparse.Namespace) -> int:
         print(exc.informe.texto(), file=sys.stderr)
         return 1
     salida = Path(args.salida)
+    indice = []
     for pagina in sitio.paginas:
-        destino = salida / pagina.ruta
+        destino = salida / (pagina.ruta.removesuffix(".md") + ".html")
         destino.parent.mkdir(parents=True, exist_ok=True)
-        destino.write_text(con_metadatos(pagina), encoding="utf-8")
+        destino.write_text(pagina.html, encoding="utf-8")
+        indice.append({"ruta": pagina.ruta, "html": destino.relative_to(salida).as_posix(), "titulo": pagina.titulo,
+                       "descripcion": pagina.descripcion, "meta": dict(pagina.meta),
+                       "institucion": pagina.institucion})
+    (salida / "paginas.json").write_text(json.dumps(indice, ensure_ascii=False, indent=1), encoding="utf-8")
     for archivo in sitio.archivos:
         destino = salida / archivo.ruta
         destino.parent.mkdir(parents=True, exist_ok=True)
@@ -40,19 +115,43 @@ def _paginas(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Texto de ``-h/--help`` (en español: cada analizador se crea con ``add_help=False``).
+AYUDA = "muestra esta ayuda y termina"
+
+
+def crear_parser() -> argparse.ArgumentParser:
+    """El analizador de argumentos de ``programas-spen`` (también lo usan las pruebas que
+    comprueban las órdenes de los flujos de despliegue)."""
+    parser = argparse.ArgumentParser(prog="programas-spen", add_help=False,
+                                     description="Datos y páginas de los programas del SPEN.")
+    opciones = parser.add_argument_group("opciones")
+    opciones.add_argument("-h", "--help", action="help", help=AYUDA)
+    opciones.add_argument("--datos", default="datos", help="directorio de datos (por omisión: datos)")
+    ordenes = parser.add_subparsers(dest="orden", required=True, title="órdenes")
+    validar = ordenes.add_parser("validar", help="valida los datos e informa errores y avisos",
+                                 description="Valida los datos e informa errores y avisos.",
+                                 epilog=AYUDA_VALIDAR, add_help=False,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    validar.add_argument_group("argumentos").add_argument(
+        "archivos", nargs="*", metavar="ARCHIVO",
+        help="archivos de datos cuyos problemas mostrar (por omisión, todos)")
+    validar.add_argument_group("opciones").add_argument("-h", "--help", action="help", help=AYUDA)
+    paginas = ordenes.add_parser("paginas", help="escribe el HTML de las páginas generadas",
+                                 description="Escribe el HTML de las páginas generadas.",
+                                 add_help=False)
+    paginas.add_argument_group("argumentos").add_argument("salida", help="directorio de salida")
+    opciones = paginas.add_argument_group("opciones")
+    opciones.add_argument("-h", "--help", action="help", help=AYUDA)
+    opciones.add_argument("--url", default=URL_BASE,
+                          help="URL pública del sitio (para enlaces absolutos)")
+    opciones.add_argument("--sin-pdf", action="store_true",
+                          help="no generar los PDF de los anexos (solo sus vistas de impresión)")
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
     """Punto de entrada de ``programas-spen``."""
-    parser = argparse.ArgumentParser(prog="programas-spen",
-                                     description="Datos y páginas de los programas del SPEN.")
-    parser.add_argument("--datos", default="datos", help="directorio de datos (por omisión: datos)")
-    ordenes = parser.add_subparsers(dest="orden", required=True)
-    ordenes.add_parser("validar", help="valida los datos e informa errores y avisos")
-    paginas = ordenes.add_parser("paginas", help="escribe el Markdown de las páginas generadas")
-    paginas.add_argument("salida", help="directorio de salida")
-    paginas.add_argument("--url", default=URL_BASE, help="URL pública del sitio (para enlaces absolutos)")
-    paginas.add_argument("--sin-pdf", action="store_true",
-                         help="no generar los PDF de los anexos (solo sus vistas de impresión)")
-    args = parser.parse_args(argv)
+    args = crear_parser().parse_args(argv)
     return {"validar": _validar, "paginas": _paginas}[args.orden](args)
 
 

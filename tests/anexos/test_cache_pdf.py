@@ -1,12 +1,15 @@
-"""exportar.cache_pdf: un PDF guardado se encuentra en otra construcción (otro proceso, sin
+"""anexos.cache_pdf: un PDF guardado se encuentra en otra construcción (otro proceso, sin
 memoria) con sus páginas y avisos; una entrada dañada cuenta como ausente; borrar quita el
-disco y la memoria; iterar ve lo de los dos; otra versión del generador (también otras
-fuentes del sistema) no ve lo anterior; una carpeta que no se puede escribir deja los PDF en
-memoria; ``construir_anexos`` con la caché solo genera los PDF que cambiaron, y sin PDF no
-borra nada."""
+disco y la memoria; iterar ve lo de los dos (no lo de otra versión); otra versión del
+generador (también otras fuentes del sistema) no ve lo anterior; sin carpeta, o con una que no
+se puede escribir, los PDF quedan en memoria; ``podar`` borra lo que no se usó;
+``construir_anexos`` con la caché solo genera los PDF que cambiaron, y sin PDF no borra
+nada."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -29,12 +32,20 @@ def test_se_encuentra_en_otra_construccion(tmp_path: Path) -> None:
     assert list(otra) == [CLAVE] and len(otra) == 1
 
 
+def _entrada(cache: CachePdf, clave: str) -> Path:
+    ruta = cache.espacio.ruta(cache.espacio.clave(clave))
+    assert ruta is not None
+    return ruta
+
+
 def test_entrada_danada_o_ajena(tmp_path: Path) -> None:
     cache = CachePdf(tmp_path)
     cache[CLAVE] = PDF
-    (cache.carpeta / f"{CLAVE}.pdf").write_bytes(b"otro contenido")
-    with pytest.raises(KeyError):
-        CachePdf(tmp_path)[CLAVE]
+    entrada = _entrada(cache, CLAVE)
+    for danada in (entrada.read_bytes().replace(b"prueba", b"otra"), b"sin cabecera", b""):
+        entrada.write_bytes(danada)
+        with pytest.raises(KeyError):
+            CachePdf(tmp_path)[CLAVE]
     with pytest.raises(KeyError):
         CachePdf(tmp_path)["../fuera"]
     assert CachePdf(tmp_path).get("no-esta") is None
@@ -44,7 +55,7 @@ def test_borrar(tmp_path: Path) -> None:
     cache = CachePdf(tmp_path)
     cache[CLAVE] = PDF
     del cache[CLAVE]
-    assert CLAVE not in cache and not list(cache.carpeta.iterdir())
+    assert CLAVE not in cache and cache.espacio.claves() == []
     with pytest.raises(KeyError):
         del cache[CLAVE]
 
@@ -52,7 +63,8 @@ def test_borrar(tmp_path: Path) -> None:
 def test_otra_version_no_usa_la_anterior(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     CachePdf(tmp_path)[CLAVE] = PDF
     monkeypatch.setattr(cache_pdf, "version_generador", lambda: "otra")
-    assert CachePdf(tmp_path).get(CLAVE) is None
+    otra = CachePdf(tmp_path)
+    assert otra.get(CLAVE) is None and list(otra) == [] and len(otra.espacio.claves()) == 1
 
 
 def test_las_fuentes_del_sistema_entran_en_la_version(
@@ -77,12 +89,32 @@ def test_las_fuentes_del_sistema_entran_en_la_version(
     assert cache_pdf.version_generador() not in {antes, instalada}
 
 
-def test_carpeta_que_no_se_puede_escribir(tmp_path: Path) -> None:
+def test_carpeta_que_no_se_puede_escribir_o_sin_carpeta(tmp_path: Path) -> None:
     bloqueo = tmp_path / "cache"
     bloqueo.write_text("no es una carpeta", encoding="utf-8")
-    cache = CachePdf(bloqueo)
-    cache[CLAVE] = PDF
-    assert cache[CLAVE] == PDF and len(cache) == 1
+    for carpeta in (bloqueo, None, ""):
+        cache = CachePdf(carpeta)
+        cache[CLAVE] = PDF
+        assert cache[CLAVE] == PDF and len(cache) == 1
+        assert CachePdf(carpeta).get(CLAVE) is None
+
+
+def test_podar_borra_lo_que_no_se_uso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    otro = PdfGenerado(b"%PDF-1.7 otro", 1)
+    anterior = CachePdf(tmp_path)
+    anterior[CLAVE] = PDF
+    anterior["cd34" * 16] = otro
+    monkeypatch.setattr(cache_pdf, "version_generador", lambda: "vieja")
+    CachePdf(tmp_path)[CLAVE] = PDF
+    monkeypatch.undo()
+    viejo = time.time() - 3600
+    for entrada in tmp_path.rglob("*"):
+        if entrada.is_file():
+            os.utime(entrada, (viejo, viejo))
+    cache = CachePdf(tmp_path)
+    assert cache[CLAVE] == PDF  # usado en esta construcción
+    assert cache.podar() == 2  # el otro y el de la versión vieja
+    assert list(CachePdf(tmp_path)) == [CLAVE] and len(cache.espacio.claves()) == 1
 
 
 def test_construir_anexos_solo_genera_lo_que_cambia(tmp_path: Path, grafo_real: Grafo) -> None:

@@ -143,7 +143,7 @@ def test_filas_enteras_y_encabezados_repetidos(pdfs, grafo: Grafo) -> None:
     con_filas = [p for p in paginas if any(compacto(t.texto) in p for t in temas)]
     assert len(con_filas) >= 3
     for pagina in con_filas:
-        assert "Núm.TemasEjercicio2024" in pagina and "Observaciones" in pagina
+        assert "Núm.TemaEjercicio2024" in pagina and "Observaciones" in pagina
 
 
 def test_mismo_html_mismos_bytes(pdfs) -> None:

@@ -1,6 +1,6 @@
-"""Índice de búsqueda (``programas_spen.buscador``): grupos por institución, Pagefind real sobre
-un sitio pequeño, solo el artículo, caché por huella, mismo resultado para la misma entrada y
-errores claros sin índices a medias."""
+"""Índice de búsqueda (``busqueda.pagefind``): grupos por institución, Pagefind real sobre
+un sitio pequeño, solo el artículo, caché por huella (que se poda de lo que no se usó), mismo
+resultado para la misma entrada y errores claros sin índices a medias."""
 
 from __future__ import annotations
 
@@ -128,6 +128,20 @@ def test_cache_rehace_solo_el_grupo_que_cambio(tmp_path: Path) -> None:
     despues = _archivos(sitio / "pagefind")
     assert {k for k in despues if not k.startswith("ieeq/")} == {k for k in antes if not k.startswith("ieeq/")}
     assert "rotación" in buscador.fragmentos(sitio)["ieeq"][0]["content"]
+    # la caché queda con los índices que usó esta construcción: el viejo del IEEQ se podó
+    guardados = [p for p in (cache / "busqueda").glob("*/*") if not p.name.startswith(".")]
+    assert len(guardados) == 3 and all(p.is_dir() for p in guardados)
+
+
+
+def test_otra_version_de_pagefind_no_usa_la_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    sitio = _sitio(tmp_path / "sitio", PAGINAS)
+    buscador.indexar(sitio, _grupos(), cache=cache)
+    real = buscador.version
+    monkeypatch.setattr(buscador, "version", lambda binario: real(binario) + " (otra)")
+    otra = buscador.indexar(sitio, _grupos(), cache=cache)
+    assert otra.hechos == ["comun", "ieeq", "ine"] and otra.copiados == []
 
 
 def test_sin_pagefind_error_claro_y_nada_a_medias(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

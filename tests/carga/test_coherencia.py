@@ -181,7 +181,7 @@ def test_clasificacion_por_alias_del_area_es_coherente(tmp_path: Path) -> None:
 def test_anio_del_periodo_en_titulo_es_coherente(tmp_path: Path) -> None:
     # el plan es de 2024 pero su periodo llega a 2025: nombrar 2025 no es incoherente
     seccion = ("secciones:\n  - id: diagnostico\n    titulo: Diagnóstico 2025\n"
-               "    texto: Texto.\n")
+               "    bloques:\n      - parrafo: Texto.\n")
     archivos = cambiar(archivos_base(), PLAN, "ejes:\n", seccion + "ejes:\n")
     assert cargar(tmp_path, archivos).informe.problemas == []
 

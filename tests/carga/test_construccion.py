@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
+from programas_spen.carga.bloques import bloque
 from programas_spen.carga.construccion import construir
 from programas_spen.carga.lector_yaml import Arbol, Ruta, archivos_de_datos, leer_archivo, leer_texto
+from programas_spen.modelo.bloques import Bloque
 from programas_spen.modelo.problemas import Informe
 from programas_spen.modelo.registros import (
     Actividad,
@@ -143,12 +145,14 @@ def test_fuente_describir() -> None:
     assert Fuente().describir() == ""
 
 
-# --- Las funciones fabricantes dan lo mismo que el ``__init__`` de cada dataclass ----------
+# --- La conversión da lo mismo que el ``__init__`` de cada dataclass con lo convertido --------
 
 
 def _convertir_referencia(tipo: Any, valor: Any, ruta: Ruta, arbol: Arbol,
                           contexto: dict[str, str]) -> Any:
     """La conversión de un valor según su anotación, escrita de la forma más directa."""
+    if tipo == Bloque:  # un bloque de prosa lo crea ``bloques.bloque`` (probado aparte)
+        return bloque(valor)
     origen = typing.get_origin(tipo)
     if origen in (typing.Union, types.UnionType):
         if valor is None:

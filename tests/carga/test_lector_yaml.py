@@ -1,6 +1,8 @@
-"""carga: YAML → árbol con la línea y columna de cada valor y de cada clave; fechas como texto;
-claves repetidas, archivos vacíos, YAML mal formado y archivos que no son UTF-8 se informan como
-errores en español con archivo, línea y columna (sin excepción ni traza)."""
+"""lector_yaml: YAML → árbol con la línea y columna de cada valor y de cada clave; fechas como
+texto; los mismos datos que el cargador seguro de PyYAML (en Python puro, con las fechas como
+texto) en los datos reales y en YAML aleatorio; claves repetidas, alias que se contienen,
+archivos vacíos, YAML mal formado y archivos que no son UTF-8 se informan como errores en
+español con archivo, línea y columna (sin excepción ni traza)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from programas_spen.carga import lector_yaml as carga
 from programas_spen.carga.lector_yaml import Arbol, archivos_de_datos, leer_archivo, leer_texto
 from programas_spen.modelo.problemas import Informe
 
@@ -59,19 +60,6 @@ def test_marcas_de_valores_y_claves() -> None:
     assert arbol.posicion(("lista", 1, "texto"), clave=True) == (10, 5)
 
 
-def test_lectura_rapida_anota_objetos_y_listas_y_completa_al_pedir_otra_marca() -> None:
-    arbol, _ = _leer(TEXTO)
-    assert arbol is not None and arbol.fuente is not None  # la lectura rápida
-    assert arbol.marcas == {(): (2, 1), ("lista",): (7, 3), ("lista", 0): (7, 5),
-                            ("lista", 1): (9, 5)}
-    assert arbol.marcas_clave == {}
-    assert arbol.posicion(("lista", 1)) == (9, 5)
-    assert arbol.fuente is not None  # la marca de un objeto no pide completar
-    assert arbol.posicion(("numero",)) == (5, 9)
-    assert arbol.fuente is None and arbol.marcas[("lista", 1, "texto")] == (10, 12)
-    assert arbol.marcas_clave[("numero",)] == (5, 1)
-
-
 def _todas_las_rutas(valor: object, ruta: tuple[str | int, ...] = ()) -> list[tuple]:
     rutas: list[tuple] = [ruta]
     if isinstance(valor, dict):
@@ -83,26 +71,62 @@ def _todas_las_rutas(valor: object, ruta: tuple[str | int, ...] = ()) -> list[tu
     return rutas
 
 
+class _Referencia(yaml.SafeLoader):
+    """Oráculo: el cargador seguro de PyYAML en Python puro, con las fechas como texto por su
+    constructor (``add_constructor``), no quitando su resolvedor como el lector."""
+
+
+_Referencia.add_constructor("tag:yaml.org,2002:timestamp", _Referencia.construct_yaml_str)
+
+
+def _referencia(texto: str) -> object:
+    """Los datos según el oráculo, con las claves como texto (como las deja el lector)."""
+    def claves_texto(valor: object) -> object:
+        if isinstance(valor, dict):
+            return {k if isinstance(k, str) else str(k): claves_texto(v) for k, v in valor.items()}
+        if isinstance(valor, list):
+            return [claves_texto(v) for v in valor]
+        return valor
+    return claves_texto(yaml.load(texto, Loader=_Referencia))  # noqa: S506 - cargador seguro
+
+
+def _comprobar_marcas(arbol: Arbol, texto: str) -> None:
+    """Cada valor tiene su marca y cada clave la suya, y son las que da el compositor de
+    PyYAML en Python puro (otro analizador que libyaml) para cada nodo, recorrido de la forma
+    más directa."""
+    cargador = _Referencia(texto)
+    marcas: dict[tuple, tuple[int, int]] = {}
+    marcas_clave: dict[tuple, tuple[int, int]] = {}
+
+    def marca(nodo: yaml.Node) -> tuple[int, int]:
+        return nodo.start_mark.line + 1, nodo.start_mark.column + 1
+
+    def recorrer(nodo: yaml.Node, ruta: tuple) -> None:
+        marcas[ruta] = marca(nodo)
+        if isinstance(nodo, yaml.MappingNode):
+            for nodo_clave, nodo_valor in nodo.value:
+                clave = cargador.construct_object(nodo_clave, deep=True)
+                hija = (*ruta, clave if isinstance(clave, str) else str(clave))
+                if hija not in marcas_clave:  # una repetida es un error: la primera vale
+                    marcas_clave[hija] = marca(nodo_clave)
+                    recorrer(nodo_valor, hija)
+        elif isinstance(nodo, yaml.SequenceNode):
+            for indice, hijo in enumerate(nodo.value):
+                recorrer(hijo, (*ruta, indice))
+
+    recorrer(cargador.get_single_node(), ())
+    assert set(marcas) == set(_todas_las_rutas(arbol.datos))
+    assert arbol.marcas == marcas and arbol.marcas_clave == marcas_clave
+
+
 @pytest.mark.parametrize("ruta", sorted(DATOS_REALES.rglob("*.yml")), ids=lambda r: r.name)
-def test_las_dos_lecturas_coinciden_en_los_datos_reales(ruta: Path) -> None:
-    """La lectura rápida da los mismos datos que la completa, y cada posición (de valor, de
-    clave, de una ruta que no existe) la misma línea y columna."""
+def test_datos_reales_como_pyyaml_y_con_todas_las_marcas(ruta: Path) -> None:
     texto = ruta.read_text(encoding="utf-8")
     informe = Informe()
-    rapido = leer_texto(texto, ruta.name, informe)
-    completo = carga._leer_completo(texto, ruta.name, informe)
+    arbol = leer_texto(texto, ruta.name, informe)
     assert informe.problemas == []
-    assert rapido is not None and completo is not None
-    assert rapido.fuente is not None and completo.fuente is None
-    assert rapido.datos == completo.datos
-    assert rapido.marcas == {r: m for r, m in completo.marcas.items() if r in rapido.marcas}
-    assert set(rapido.marcas) == {r for r in completo.marcas
-                                  if isinstance(_en(completo.datos, r), (dict, list))}
-    rutas = _todas_las_rutas(completo.datos)
-    rutas += [(*r, "no-existe") for r in rutas[::7]]
-    for clave in (False, True):
-        assert ([rapido.posicion(r, clave) for r in rutas]
-                == [completo.posicion(r, clave) for r in rutas])
+    assert arbol is not None and arbol.datos == _referencia(texto)
+    _comprobar_marcas(arbol, texto)
 
 
 def _en(datos: object, ruta: tuple) -> object:
@@ -126,15 +150,17 @@ def _en(datos: object, ruta: tuple) -> object:
     ("- 1\n- [a, {b: c}]\n", [1, ["a", {"b": "c"}]]),             # raíz lista
     ("solo texto\n", "solo texto"),                                 # raíz escalar
 ])
-def test_casos_de_la_lectura_completa_dan_lo_mismo(texto: str, datos: object) -> None:
-    """Lo que la lectura rápida no arma (alias, etiquetas, claves compuestas) lo da la
-    completa; los escalares se resuelven igual en las dos."""
+def test_alias_etiquetas_claves_compuestas_y_escalares(texto: str, datos: object) -> None:
+    """Alias, etiquetas, claves compuestas y escalares que parecen otra cosa: como PyYAML
+    (salvo las fechas, que quedan como texto, y las claves, siempre texto: también una
+    compuesta, que PyYAML no admite)."""
     informe = Informe()
     arbol = leer_texto(texto, "x.yml", informe)
-    completo = carga._leer_completo(texto, "x.yml", Informe())
     assert informe.problemas == []
-    assert arbol is not None and completo is not None
-    assert arbol.datos == completo.datos == datos
+    assert arbol is not None and arbol.datos == datos
+    if not texto.startswith("?"):
+        assert datos == _referencia(texto)
+    _comprobar_marcas(arbol, texto)
 
 
 def test_posicion_sube_al_antecesor_con_marca() -> None:
@@ -281,10 +307,10 @@ def _aleatorio(rng: random.Random, profundidad: int = 0) -> object:
 
 
 @pytest.mark.parametrize("semilla", range(60))
-def test_las_dos_lecturas_coinciden_en_yaml_aleatorio(semilla: int) -> None:
+def test_yaml_aleatorio_como_pyyaml(semilla: int) -> None:
     """YAML escrito de muchas formas (bloque o flujo, con o sin comillas, escalares que
-    parecen números, fechas, nulos o booleanos): la lectura rápida da lo mismo que la
-    completa, datos y posiciones."""
+    parecen números, fechas, nulos o booleanos): los mismos datos que el oráculo, cada valor y
+    cada clave con su marca; lo que el oráculo no puede leer es un error en español."""
     rng = random.Random(semilla)
     datos = {f"clave{i}": _aleatorio(rng) for i in range(rng.randint(1, 6))}
     texto = yaml.safe_dump(datos, allow_unicode=True, sort_keys=False,
@@ -293,15 +319,46 @@ def test_las_dos_lecturas_coinciden_en_yaml_aleatorio(semilla: int) -> None:
     # además, sin comillas donde el volcador las puso (el escalar se resuelve al leer)
     if semilla % 2:
         texto = re.sub(r"'([0-9A-Za-z.+~=_:-]*)'", r"\1", texto)
-    informe_rapido, informe_completo = Informe(), Informe()
-    rapido = leer_texto(texto, "x.yml", informe_rapido)
-    completo = carga._leer_completo(texto, "x.yml", informe_completo)
-    assert [str(p) for p in informe_rapido.problemas] == [str(p) for p in informe_completo.problemas]
-    if completo is None:
-        assert rapido is None
+    informe = Informe()
+    arbol = leer_texto(texto, "x.yml", informe)
+    try:
+        esperado = _referencia(texto)
+    except yaml.YAMLError:
+        assert arbol is None
+        [error] = informe.errores
+        assert error.mensaje.startswith("YAML mal formado: ") and error.linea > 0
         return
-    assert rapido is not None and _igual(rapido.datos, completo.datos)
-    rutas = _todas_las_rutas(completo.datos)
-    for clave in (False, True):
-        assert ([rapido.posicion(r, clave) for r in rutas]
-                == [completo.posicion(r, clave) for r in rutas])
+    assert informe.problemas == []
+    assert arbol is not None and _igual(arbol.datos, esperado)
+    _comprobar_marcas(arbol, texto)
+
+
+def test_alias_repite_el_valor_de_su_ancla() -> None:
+    arbol, informe = _leer("base: &b\n  id: a\n  lista: [1, 2]\notra: *b\n")
+    assert informe.problemas == [] and arbol is not None
+    assert arbol.datos["otra"] == {"id": "a", "lista": [1, 2]}
+    # bajo el alias, la posición es la del valor repetido: donde está su ancla
+    assert arbol.posicion(("otra", "lista", 1)) == arbol.posicion(("base",)) == (1, 7)
+
+
+def test_alias_que_se_contiene_es_error() -> None:
+    arbol, informe = _leer("a: &x\n  - 1\n  - *x\n")
+    assert arbol is not None
+    [error] = informe.errores
+    assert (error.archivo, error.linea, error.columna) == ("datos/x.yml", 1, 4)  # su ancla
+    assert "alias" in error.mensaje and "se esperaba" in error.mensaje
+
+
+def test_valor_reservado_sin_comillas_es_error_en_espanol() -> None:
+    arbol, informe = _leer("id: x\nsigno: =\n")
+    assert arbol is None
+    [error] = informe.errores
+    assert (error.linea, error.columna) == (2, 8)
+    assert "entre comillas" in error.mensaje and "could not" not in error.mensaje
+
+
+def test_anidamiento_excesivo_es_error() -> None:
+    arbol, informe = _leer("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert arbol is None
+    [error] = informe.errores
+    assert error.mensaje.startswith("YAML mal formado")

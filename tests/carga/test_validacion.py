@@ -297,8 +297,8 @@ def test_recuentos_de_queretaro(resultado_real: Resultado) -> None:
 
 
 def _normalizar(texto: str) -> str:
-    """Quita el marcado de la extracción (<b>, **, escapes) y normaliza los espacios."""
-    texto = re.sub(r"</?[a-z]+>", "", texto).replace("**", "").replace("\\", "")
+    """Quita el marcado de la extracción (<b>, *, **, escapes) y normaliza los espacios."""
+    texto = re.sub(r"</?[a-z]+>", "", texto).replace("*", "").replace("\\", "")
     return " ".join(texto.split())
 
 
@@ -338,6 +338,7 @@ def test_registros_literales(resultado_real: Resultado, fuentes: dict[str, str])
         textos += [(t.id, t.observaciones) for t in doc.temas if t.observaciones]
         textos += [(s.sigla, s.significado) for s in doc.siglas]
         textos += [(s.id, s.titulo) for s in doc.secciones]
+        textos += [(s.id, texto) for s in doc.secciones for texto in s.textos()]
         textos += [(c.coleccion, c.cita) for c in doc.conteos]
         textos += [(i.cargo, i.nombre) for i in doc.integrantes]
         faltan += [(doc.id, ident) for ident, texto in textos if not _en_la_fuente(texto, fuente)]

@@ -9,8 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from programas_spen.sitio import urls
+from programas_spen.sitio.render import ancla_de_titulo
 from tests.datos_prueba import INFORME, PAT, PLAN, PROGRAMA, archivos_base, construir, escribir
 
 
@@ -75,17 +77,31 @@ def test_destinos_ordenables_y_comparables() -> None:
     assert sorted([urls.area("b"), urls.area("a")]) == [urls.area("a"), urls.area("b")]
 
 
-_ENLACE = re.compile(r"\]\(([^)\s]+)\)")
-_ANCLA = re.compile(r'id="([^"]+)"|\{#([^}\s]+)\}')
 
 
 def _rutas_y_enlaces(directorio: Path) -> tuple[list[str], set[str], set[str]]:
     sitio = construir(directorio)
     rutas = [p.ruta for p in sitio.paginas]
-    enlaces = {f"{p.ruta} -> {e}" for p in sitio.paginas for e in _ENLACE.findall(p.contenido)}
-    anclas = {f"{p.ruta}#{a or b}" for p in sitio.paginas
-              for a, b in _ANCLA.findall(p.contenido)}
+    enlaces = {f"{p.ruta} -> {a['href']}" for p in sitio.paginas
+               for a in BeautifulSoup(p.html, "html.parser").find_all("a", href=True)
+               if "headerlink" not in (a.get("class") or [])}
+    anclas = {f"{p.ruta}#{a}" for p in sitio.paginas for a in _anclas_fijas(p.html)}
     return rutas, enlaces, anclas
+
+
+def _anclas_fijas(html: str) -> set[str]:
+    """Las anclas de una página que no salen del texto de un encabezado (las de los registros
+    y apartados, fijadas por sus ids): un encabezado sin id fijo toma el ancla de su título,
+    como en cualquier página de MkDocs, y esa sí cambia con la redacción."""
+    sopa = BeautifulSoup(html, "html.parser")
+    anclas = set()
+    for elemento in sopa.find_all(id=True):
+        if elemento.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            texto = elemento.get_text().removesuffix("#")
+            if re.fullmatch(re.escape(ancla_de_titulo(texto)) + r"(_\d+)?", elemento["id"]):
+                continue
+        anclas.add(elemento["id"])
+    return anclas
 
 
 def test_url_dependen_solo_de_los_ids(tmp_path: Path) -> None:

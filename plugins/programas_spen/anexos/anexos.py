@@ -11,11 +11,11 @@ los mismos bytes).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping
+import os
+from collections.abc import Callable, MutableMapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import partial
 
-from programas_spen import paralelo
 from programas_spen.anexos.anexo_html import html_anexo
 from programas_spen.anexos.citas import html_acuerdo_corto, texto_cita, url_corta
 from programas_spen.anexos.integridad import FichaAnexo, lista_json, sha256, sumas
@@ -24,7 +24,6 @@ from programas_spen.anexos.pdf_en_fondo import GeneradorEnFondo, PdfPendiente
 from programas_spen.modelo.registros import Documento
 from programas_spen.sitio import urls
 from programas_spen.sitio.grafo import Grafo
-from programas_spen.sitio.paginas.comun import peso_documento
 
 GeneradorPdf = Callable[[str, str], PdfGenerado]
 
@@ -50,49 +49,15 @@ def ficha_base(doc: Documento, grafo: Grafo, url_base: str) -> FichaAnexo:
         cita=texto_cita(doc, grafo, url_base), acuerdo=doc.aprobado_por, url_corta=corta)
 
 
-@dataclass(frozen=True)
-class _AnexoDocumento:
-    """El anexo de un documento: su ficha, sus archivos (en orden), los avisos de WeasyPrint,
-    la huella del HTML de su PDF, el PDF si se generó ahora (no estaba en la memoria) o, si se
-    aplazó, lo que hace falta para generarlo aparte."""
-
-    ficha: FichaAnexo
-    archivos: tuple[tuple[str, bytes], ...]
-    avisos: tuple[str, ...] = ()
-    clave: str | None = None
-    nuevo: PdfGenerado | None = None
-    pendiente: PdfPendiente | None = None
-
-
-def _anexo_documento(doc: Documento, grafo: Grafo, url_base: str, pdf: bool,
-                     memoria: Mapping[str, PdfGenerado] | None, generador: GeneradorPdf,
-                     no_aplazar: frozenset[str] | None = None) -> _AnexoDocumento:
-    """El anexo de ``doc``. Solo lee ``memoria``: quien reúne los anexos guarda los PDF nuevos
-    (esto puede correr en otro proceso, ver ``paralelo``). Con ``no_aplazar`` (no ``None``), un
-    PDF que no está en la memoria no se genera, salvo si su clave está ahí: se publica «en
-    preparación» y se devuelve pendiente."""
-    ficha = ficha_base(doc, grafo, url_base)
-    if not pdf:
-        vista = html_anexo(doc, grafo, url_base, vista=ficha).encode("utf-8")
-        return _AnexoDocumento(ficha, ((ficha.ruta_vista, vista),))
-    html = html_anexo(doc, grafo, url_base)
-    clave = sha256(html.encode("utf-8"))
-    generado = memoria.get(clave) if memoria is not None else None
-    nuevo = None
-    if generado is None and no_aplazar is not None and clave not in no_aplazar:
-        ficha = replace(ficha, pdf_pendiente=True)
-        vista = html_anexo(doc, grafo, url_base, vista=ficha).encode("utf-8")
-        return _AnexoDocumento(ficha, ((ficha.ruta_vista, vista),), clave=clave,
-                               pendiente=PdfPendiente(clave, html, ficha.url_vista))
-    if generado is None:
-        generado = nuevo = generador(html, ficha.url_vista)
-    ruta_pdf = urls.anexo_pdf(doc.id)
-    ficha = replace(ficha, ruta_pdf=ruta_pdf, url_pdf=urls.absoluta(url_base, ruta_pdf),
-                    sha256=sha256(generado.contenido), bytes=len(generado.contenido),
-                    paginas=generado.paginas)
-    vista = html_anexo(doc, grafo, url_base, vista=ficha).encode("utf-8")
-    return _AnexoDocumento(ficha, ((ruta_pdf, generado.contenido), (ficha.ruta_vista, vista)),
-                           tuple(generado.avisos), clave, nuevo)
+def _generar_todos(faltan: list[tuple[str, str]], generador: GeneradorPdf) -> list[PdfGenerado]:
+    """Los PDF de ``faltan`` (HTML, URL base), en su orden. Cada PDF tarda cerca de un segundo
+    y no depende de los demás: con más de uno y el generador de siempre, se reparten entre los
+    núcleos de la máquina (``concurrent.futures``); el resultado es el mismo."""
+    procesos = min(len(faltan), os.cpu_count() or 1)
+    if procesos < 2 or generador is not generar_pdf:
+        return [generador(html, url) for html, url in faltan]
+    with ProcessPoolExecutor(max_workers=procesos) as ejecutor:
+        return list(ejecutor.map(generador, *zip(*faltan, strict=True)))
 
 
 def construir_anexos(grafo: Grafo, url_base: str, pdf: bool = True,
@@ -100,8 +65,7 @@ def construir_anexos(grafo: Grafo, url_base: str, pdf: bool = True,
                      generador: GeneradorPdf = generar_pdf,
                      en_fondo: GeneradorEnFondo | None = None) -> Anexos:
     """Los anexos de todos los documentos de ``grafo``; ``url_base`` es la URL pública del sitio
-    (la de las URL permanentes, los QR y las citas). Cada documento se hace sin mirar los
-    demás: con muchos, se reparten entre dos procesos (``paralelo``).
+    (la de las URL permanentes, los QR y las citas).
 
     ``pdf=False`` omite los PDF (solo vistas de impresión y direcciones cortas). ``memoria``
     guarda los PDF por huella del HTML entre construcciones (y olvida los que ya no se usan).
@@ -109,33 +73,53 @@ def construir_anexos(grafo: Grafo, url_base: str, pdf: bool = True,
     ``en_fondo`` (vista previa de ``mkdocs serve``): los PDF que no están en ``memoria`` no se
     esperan; se le encargan y el anexo se publica «en preparación» (ver ``pdf_en_fondo``)."""
     resultado = Anexos()
-    usadas: set[str] = set()
-    pendientes: list[PdfPendiente] = []
     documentos = grafo.datos.documentos
-    hecho = partial(_anexo_documento, grafo=grafo, url_base=url_base, pdf=pdf, memoria=memoria,
-                    generador=generador,
-                    no_aplazar=None if en_fondo is None or not pdf else en_fondo.fallidas())
-    for doc, anexo in zip(documentos, paralelo.mapear(documentos, hecho, peso=peso_documento), strict=True):
-        if anexo.clave is not None:
-            usadas.add(anexo.clave)
-            if anexo.nuevo is not None and memoria is not None:
-                memoria[anexo.clave] = anexo.nuevo
-        if anexo.pendiente is not None:
-            pendientes.append(anexo.pendiente)
-        resultado.avisos += [(doc.id, aviso) for aviso in anexo.avisos]
-        resultado.archivos.update(anexo.archivos)
-        resultado.fichas[doc.id] = anexo.ficha
+    fichas = {doc.id: ficha_base(doc, grafo, url_base) for doc in documentos}
+    generados: dict[str, PdfGenerado] = {}
+    pendientes: list[PdfPendiente] = []
+    if pdf:
+        htmls = {doc.id: html_anexo(doc, grafo, url_base) for doc in documentos}
+        claves = {ident: sha256(html.encode("utf-8")) for ident, html in htmls.items()}
+        fallidas = en_fondo.fallidas() if en_fondo is not None else frozenset()
+        faltan: dict[str, tuple[str, str]] = {}
+        for ident, clave in claves.items():
+            guardado = memoria.get(clave) if memoria is not None else None
+            if guardado is not None:
+                generados[ident] = guardado
+            elif en_fondo is not None and clave not in fallidas:
+                fichas[ident] = replace(fichas[ident], pdf_pendiente=True)
+                pendientes.append(PdfPendiente(clave, htmls[ident], fichas[ident].url_vista))
+            else:
+                faltan.setdefault(clave, (htmls[ident], fichas[ident].url_vista))
+        nuevos = dict(zip(faltan, _generar_todos(list(faltan.values()), generador), strict=True))
+        for ident, clave in claves.items():
+            if clave in nuevos:
+                generados[ident] = nuevos[clave]
+        if memoria is not None:
+            memoria.update(nuevos)
+            usadas = set(claves.values())
+            for clave in [c for c in memoria if c not in usadas]:
+                del memoria[clave]  # sin PDF no se sabe cuáles se usan: solo aquí se olvidan
+        if en_fondo is not None:
+            en_fondo.encargar(pendientes)  # también detiene los encargos que ya no hacen falta
+    for doc in documentos:
+        ficha = fichas[doc.id]
+        generado = generados.get(doc.id)
+        if generado is not None:
+            ruta_pdf = urls.anexo_pdf(doc.id)
+            ficha = replace(ficha, ruta_pdf=ruta_pdf, url_pdf=urls.absoluta(url_base, ruta_pdf),
+                            sha256=sha256(generado.contenido), bytes=len(generado.contenido),
+                            paginas=generado.paginas)
+            resultado.archivos[ruta_pdf] = generado.contenido
+            resultado.avisos += [(doc.id, aviso) for aviso in generado.avisos]
+        resultado.archivos[ficha.ruta_vista] = html_anexo(doc, grafo, url_base, vista=ficha).encode("utf-8")
+        resultado.fichas[doc.id] = ficha
     for numero in grafo.acuerdos:
         ruta = urls.ruta_corta_acuerdo(numero)
         if ruta:
             resultado.archivos[ruta] = html_acuerdo_corto(numero, url_base).encode("utf-8")
-    if pdf and memoria is not None:  # sin PDF no se sabe cuáles se usan: no se olvida nada
-        for clave in [c for c in memoria if c not in usadas]:
-            del memoria[clave]
-    if en_fondo is not None and pdf:
-        en_fondo.encargar(pendientes)  # también detiene los encargos que ya no hacen falta
-    fichas = list(resultado.fichas.values())
-    resultado.archivos[urls.LISTA_ANEXOS] = lista_json(fichas)
+    todas = list(resultado.fichas.values())
+    resultado.archivos[urls.LISTA_ANEXOS] = lista_json(todas)
     if pdf:
-        resultado.archivos[urls.SUMAS_ANEXOS] = sumas(fichas)
+        resultado.archivos[urls.SUMAS_ANEXOS] = sumas(todas)
     return resultado

@@ -19,10 +19,11 @@ sin la cabecera, la navegación ni el pie, y se salta los ``¶``/``#`` de los t�
 otras (la rejilla de un documento, sus gráficas, cada mes del calendario) no se indexan: quien
 construye los grupos las deja fuera (``Pagina.meta["search"]["exclude"]``).
 
-**Caché.** Con una carpeta de caché, el índice de un grupo se guarda con la huella de lo que lo
-determina (versión de Pagefind, opciones, ruta y bytes de cada página): si no cambió, se copia
-en vez de rehacerse. En ``mkdocs serve``, una edición rehace solo el índice de su institución
-(y el común, si lo toca).
+**Caché.** Con una carpeta de caché, el índice de un grupo se guarda en su espacio ``busqueda``
+(ver ``programas_spen.cache``) con la huella de lo que lo determina (versión de Pagefind y
+opciones con que se llama, ruta y bytes de cada página): si no cambió, se copia en vez de
+rehacerse. En ``mkdocs serve``, una edición rehace solo el índice de su institución (y el
+común, si lo toca). Al terminar se borran de la caché los índices que esta vez no se usaron.
 
 **Mismo resultado para la misma entrada.** Pagefind nombra sus archivos por su contenido y los
 escribe igual para las mismas páginas (las pruebas lo comprueban); ``indices.json`` se escribe
@@ -46,6 +47,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from programas_spen.cache import Cache, abrir
 from programas_spen.sitio import urls
 
 #: Carpeta del sitio donde van los índices.
@@ -139,12 +141,17 @@ def _opciones() -> list[str]:
             "--force-language", IDIOMA, "--silent"]
 
 
-def huella(sitio: Path, grupo: Grupo, version_pagefind: str) -> str:
-    """SHA-256 de lo que determina el índice de ``grupo``: versión, opciones, y ruta y bytes
-    de cada página."""
+def version_indice(version_pagefind: str) -> str:
+    """La versión de lo que produce un índice (para la caché): la de Pagefind, las opciones
+    con que se llama y los archivos que se le quitan."""
+    return json.dumps([version_pagefind, _opciones(), list(SIN_USO), list(MOTOR)])
+
+
+def huella(sitio: Path, grupo: Grupo) -> str:
+    """SHA-256 de las páginas de ``grupo`` (ruta y bytes de cada una, y si es el común, que
+    conserva el motor de búsqueda): con ``version_indice``, lo que determina su índice."""
     h = hashlib.sha256()
-    h.update(json.dumps([version_pagefind, _opciones(), list(SIN_USO), list(MOTOR),
-                         grupo.nombre == COMUN]).encode())
+    h.update(json.dumps(grupo.nombre == COMUN).encode())
     for ruta in grupo.rutas:
         h.update(b"\0" + ruta.encode() + b"\0")
         try:
@@ -201,13 +208,13 @@ def indices_json(grupos: Sequence[Grupo]) -> bytes:
     return (json.dumps(datos, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
-def indexar(sitio: Path, grupos: Sequence[Grupo], cache: Path | None = None,
+def indexar(sitio: Path, grupos: Sequence[Grupo], cache: Cache | str | os.PathLike[str] | None = None,
             procesos: int = 2) -> ResultadoIndice:
-    """Escribe ``sitio/pagefind/``: un índice por grupo y ``indices.json``. Con ``cache``, los
-    grupos sin cambios se copian de ella y los nuevos se guardan en ella (y la caché se poda
-    de índices que ya no se usan). ``procesos``: cuántos Pagefind a la vez (cada uno con la
-    memoria de su grupo). Lanza ``ErrorBuscador`` si Pagefind falta o falla; entonces no
-    deja índices a medias."""
+    """Escribe ``sitio/pagefind/``: un índice por grupo y ``indices.json``. Con ``cache`` (la
+    carpeta de la caché, o una ``cache.Cache``), los grupos sin cambios se copian de ella y los
+    nuevos se guardan en ella, y al terminar se borran de ella los índices que no se usaron.
+    ``procesos``: cuántos Pagefind a la vez (cada uno con la memoria de su grupo). Lanza
+    ``ErrorBuscador`` si Pagefind falta o falla; entonces no deja índices a medias."""
     if not grupos or grupos[0].nombre != COMUN:
         raise ErrorBuscador("los grupos de búsqueda deben empezar por el común")
     binario = ejecutable()
@@ -217,44 +224,36 @@ def indexar(sitio: Path, grupos: Sequence[Grupo], cache: Path | None = None,
         shutil.rmtree(raiz)
     raiz.mkdir(parents=True)
     resultado = ResultadoIndice(paginas=sum(len(g.rutas) for g in grupos))
-    guardados = cache / "busqueda" if cache is not None else None
+    almacen = abrir(cache)
+    guardados = almacen.espacio("busqueda", version_indice(version_pagefind)) if almacen.activa else None
 
-    def uno(grupo: Grupo) -> tuple[bool, str]:
-        """(si se copió de la caché, su huella) tras dejar el índice de ``grupo`` en el sitio."""
+    def uno(grupo: Grupo) -> bool:
+        """Si se copió de la caché, tras dejar el índice de ``grupo`` en el sitio."""
         destino = raiz / grupo.nombre
         if guardados is None:
             _indexar_grupo(binario, sitio, grupo, destino)
-            return False, ""
-        clave = huella(sitio, grupo, version_pagefind)
-        guardado = guardados / clave
-        if guardado.is_dir():
+            return False
+        clave = guardados.clave(huella(sitio, grupo))
+        guardado = guardados.carpeta_guardada(clave)
+        if guardado is not None:
             _copiar(guardado, destino)
-            os.utime(guardado)  # usado: la poda lo conserva
-            return True, clave
+            return True
         _indexar_grupo(binario, sitio, grupo, destino)
-        guardados.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=guardados) as temporal:
-            _copiar(destino, Path(temporal) / "indice")
-            try:
-                os.replace(Path(temporal) / "indice", guardado)
-            except OSError:
-                pass  # otro proceso lo guardó a la vez: vale el suyo
-        return False, clave
+        guardados.guardar_carpeta(clave, destino)
+        return False
 
-    claves: set[str] = set()
     try:
         with ThreadPoolExecutor(max_workers=max(1, procesos)) as hilos:
             # los grupos grandes primero, para repartir mejor entre los procesos
             orden = sorted(grupos, key=lambda g: (-len(g.rutas), g.nombre))
-            for grupo, (copiado, clave) in zip(orden, hilos.map(uno, orden), strict=True):
+            for grupo, copiado in zip(orden, hilos.map(uno, orden), strict=True):
                 (resultado.copiados if copiado else resultado.hechos).append(grupo.nombre)
-                claves.add(clave)
     except BaseException:
         shutil.rmtree(raiz, ignore_errors=True)
         raise
     (raiz / "indices.json").write_bytes(indices_json(grupos))
     if guardados is not None:
-        _podar(guardados, claves)
+        guardados.podar()
     resultado.hechos.sort()
     resultado.copiados.sort()
     return resultado
@@ -274,13 +273,3 @@ def fragmentos(sitio: Path) -> dict[str, list[dict[str, object]]]:
             lista.append(json.loads(datos[len(prefijo):] if datos.startswith(prefijo) else datos))
         resultado[carpeta.name] = sorted(lista, key=lambda f: str(f.get("url")))
     return resultado
-
-
-def _podar(guardados: Path, usadas: set[str], conservar: int = 200) -> None:
-    """Quita de la caché los índices que no se usan ahora, salvo los ``conservar`` más
-    recientes (para volver atrás una edición sin rehacer)."""
-    viejos = [d for d in guardados.iterdir() if d.is_dir() and d.name not in usadas
-              and len(d.name) == 64]
-    viejos.sort(key=lambda d: d.stat().st_mtime, reverse=True)
-    for directorio in viejos[conservar:]:
-        shutil.rmtree(directorio, ignore_errors=True)

@@ -11,8 +11,18 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
+from programas_spen.modelo.bloques import Parrafo, Tabla
 from programas_spen.modelo.problemas import Informe
-from programas_spen.modelo.registros import Calendario, Catalogo, Datos, Documento, Nota, Rango
+from programas_spen.modelo.registros import (
+    Calendario,
+    Catalogo,
+    Datos,
+    Documento,
+    Fuente,
+    Nota,
+    Rango,
+    Seccion,
+)
 from programas_spen.modelo.texto import NOMBRES_MESES, nombre_mes
 
 _ANIO = re.compile(r"\b(19|20)\d{2}\b")
@@ -139,6 +149,50 @@ def anios_en_titulos(doc: Documento, informe: Informe) -> None:
                        f"es de {'-'.join(str(a) for a in sorted(anios))}")
 
 
+def tablas(doc: Documento, informe: Informe) -> None:
+    """Filas de una tabla de la prosa con más o menos celdas que encabezados."""
+    for seccion in doc.secciones:
+        propias = [b for b in seccion.bloques if isinstance(b, Tabla)]
+        for numero, tabla in enumerate(propias, start=1):
+            columnas = len(tabla.encabezados)
+            for fila, celdas in enumerate(tabla.filas, start=1):
+                if len(celdas) != columnas:
+                    _aviso(informe, doc, seccion.linea,
+                           f"el apartado «{seccion.titulo}»: la fila {fila} de su tabla {numero} "
+                           f"tiene {len(celdas)} celda(s), pero la tabla tiene {columnas} "
+                           "encabezado(s)")
+
+
+def _donde_cita(seccion: Seccion, fuente: Fuente) -> tuple[str, tuple[str, ...]]:
+    """Dónde de un apartado dice su fuente que está una cita, y los textos de ese lugar: el
+    párrafo ``parrafo`` (contando solo párrafos); si no lo da, todo el apartado, con cada fila
+    de sus tablas como un texto (sus celdas separadas por un espacio)."""
+    if fuente.parrafo:
+        parrafos = [b.texto for b in seccion.bloques if isinstance(b, Parrafo)]
+        lugar = f"el párrafo {fuente.parrafo} del apartado «{seccion.titulo}»"
+        return lugar, tuple(parrafos[fuente.parrafo - 1:fuente.parrafo])
+    filas = tuple(" ".join(fila) for b in seccion.bloques if isinstance(b, Tabla)
+                  for fila in b.filas)
+    return f"el apartado «{seccion.titulo}»", seccion.textos() + filas
+
+
+def citas(doc: Documento, informe: Informe) -> None:
+    """Cada cita de un conteo o de una cifra cuya fuente es un apartado del documento está,
+    literal, en ese apartado (y en su párrafo, si lo da)."""
+    apartados: dict[str, Seccion] = {}
+    for seccion in doc.secciones:
+        apartados.setdefault(seccion.titulo, seccion)
+        if seccion.fuente and seccion.fuente.seccion:
+            apartados.setdefault(seccion.fuente.seccion, seccion)
+    for registro in (*doc.conteos, *doc.cifras_publicadas):
+        seccion = apartados.get(registro.fuente.seccion or "")
+        if seccion is None:
+            continue
+        lugar, textos = _donde_cita(seccion, registro.fuente)
+        if not any(registro.cita in texto for texto in textos):
+            _aviso(informe, doc, registro.linea, f"la cita «{registro.cita}» no está en {lugar}")
+
+
 def compromisos(doc: Documento, informe: Informe, sesiones: dict[str, str]) -> None:
     """Estatus contra porcentaje, fecha escrita contra la sesión y conteos por sesión."""
     for compromiso in doc.compromisos:
@@ -228,6 +282,8 @@ def revisar(datos: Datos, informe: Informe) -> None:
         notas(doc, informe)
         siglas(doc, informe)
         anios_en_titulos(doc, informe)
+        tablas(doc, informe)
+        citas(doc, informe)
         compromisos(doc, informe, fechas)
         temas(doc, informe, datos.catalogo)
     sesiones_programadas(datos, informe)

@@ -100,6 +100,15 @@ def _donde(ruta: tuple[Any, ...]) -> str:
     return "".join(partes)
 
 
+def _una_clave(esquema: dict[str, Any]) -> str | None:
+    """Las claves posibles de un objeto de una sola clave (``maxProperties: 1``, como un bloque
+    de prosa: ``parrafo``, ``lista``…), «a, b o c»; ``None`` si el objeto no es de esos."""
+    nombres = sorted(esquema.get("properties") or {})
+    if esquema.get("maxProperties") != 1 or not nombres:
+        return None
+    return ", ".join(nombres[:-1]) + " o " + nombres[-1] if len(nombres) > 1 else nombres[0]
+
+
 def traducir(error: ValidationError) -> tuple[str, bool]:
     """Mensaje en español de un error de esquema y si señala una clave (no un valor)."""
     ruta = tuple(error.absolute_path)
@@ -108,10 +117,13 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
     esquema = error.schema if isinstance(error.schema, dict) else {}
     descripcion = esquema.get("description")
     validador = error.validator
+    una_clave = _una_clave(esquema)
     if validador == "type":
         tipos = error.validator_value
         tipos = tipos if isinstance(tipos, list) else [tipos]
         esperado = " o ".join(_TIPOS.get(t, t) for t in tipos)
+        if tipos == ["object"] and una_clave:
+            esperado += f" de una sola clave: {una_clave}"
         return (f"{donde}: se encontró {_tipo_de(valor)} («{_corto(valor)}»); "
                 f"se esperaba {esperado}", False)
     if validador == "required":
@@ -150,7 +162,13 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
         return (f"{donde}: {valor} es mayor que {error.validator_value}, el máximo; se esperaba "
                 f"un valor de como mucho {error.validator_value}", False)
     if validador == "minProperties":
+        if una_clave:
+            return f"{donde}: el objeto está vacío; se esperaba una clave: {una_clave}", False
         return f"{donde}: el objeto está vacío; se esperaba al menos un campo", False
+    if validador == "maxProperties" and una_clave and isinstance(valor, dict):
+        nombres = ", ".join(f"«{c}»" for c in valor)
+        return (f"{donde}: tiene {len(valor)} claves ({nombres}); se esperaba una sola: "
+                f"{una_clave}", False)
     if validador == "not":
         prohibidos = error.validator_value.get("required", []) if isinstance(
             error.validator_value, dict) else []

@@ -2,119 +2,67 @@
 
 Cada valor del árbol tiene una ruta (tupla de claves e índices); ``Arbol.posicion`` da la
 línea y columna (desde 1) donde empieza en el archivo, o donde empieza la clave que lo
-introduce. Las fechas se leen como texto (el esquema las valida), y las claves repetidas, que
-PyYAML aceptaría en silencio, se informan como error.
+introduce.
 
-Dos lecturas con el mismo resultado. La rápida arma el árbol directamente de los eventos del
-analizador de libyaml y anota solo dónde empieza cada objeto y cada lista: es lo que piden
-los registros del modelo (su línea) y es casi tres veces más rápida que componer los nodos de
-PyYAML con la marca de cada valor. La completa compone los nodos y anota todo; se usa cuando
-la rápida no basta (alias, etiquetas explícitas, claves repetidas, YAML mal formado: da el
-mensaje de error) y, solo si se pide la posición de algo sin marca (un mensaje de error del
-esquema o de las referencias), para completar las marcas de ese archivo desde su texto.
+Una sola lectura, con la API pública de PyYAML: su cargador seguro (el de libyaml si está
+instalado) compone los nodos del documento, que llevan la marca de dónde empieza cada uno, y
+un recorrido de esos nodos arma los datos anotando la línea y columna de cada valor y de cada
+clave. Las fechas quedan como texto (el esquema las valida): el cargador es una subclase cuyos
+resolvedores implícitos (el atributo de clase ``yaml_implicit_resolvers``) son los de PyYAML
+sin el de fechas. Las claves repetidas, que PyYAML aceptaría en silencio (la última gana), se
+informan como error, y el YAML mal formado también, en español, con archivo, línea y columna.
+Un alias repite el valor de su ancla (el mismo objeto, como en PyYAML).
+
+``leer_archivo`` con un espacio de la caché (ver ``espacio_arboles``) toma de ahí el árbol de
+un archivo cuyos bytes ya se leyeron.
 """
 
 from __future__ import annotations
 
-import re
+import marshal
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
+from programas_spen.cache import Cache, Espacio, huella
 from programas_spen.modelo.problemas import Informe
 
-if TYPE_CHECKING:
-    from programas_spen.carga.cache_arboles import CacheArboles
-
 Ruta = tuple[str | int, ...]
-
-
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml si está: mucho más rápido
-
+Marca = tuple[int, int]
 
 _TEXTO = "tag:yaml.org,2002:str"
+_FECHA = "tag:yaml.org,2002:timestamp"
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Cargador(_Base):  # type: ignore[misc, valid-type]
-    """Cargador seguro que no convierte fechas: ``2024-03-13`` queda como texto."""
+    """El cargador seguro de PyYAML sin el resolvedor implícito de fechas: ``2024-03-13`` sin
+    comillas queda como texto."""
 
-    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
-        """La etiqueta de un nodo sin etiqueta explícita, como la de PyYAML pero sin su
-        recorrido de resolvedores por ruta (no se usan): un escalar entre comillas es texto;
-        uno sin comillas, lo que diga el primer resolvedor implícito que lo reconozca."""
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for etiqueta, regex in _RESOLVEDORES.get(value[:1], _COMODINES):
-                    if regex.match(value):
-                        return etiqueta
-            return _TEXTO
-        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
-
-
-_Cargador.yaml_implicit_resolvers = {
-    inicial: [(etiqueta, regex) for etiqueta, regex in resolvers
-              if etiqueta != "tag:yaml.org,2002:timestamp"]
-    for inicial, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-_COMODINES = tuple(_Cargador.yaml_implicit_resolvers.get(None, ()))
-#: Por carácter inicial (``""`` para el escalar vacío), los resolvedores que PyYAML probaría
-#: en orden: los de ese carácter y después los comodines.
-_RESOLVEDORES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    inicial: (*resolvers, *_COMODINES)
-    for inicial, resolvers in _Cargador.yaml_implicit_resolvers.items() if inicial is not None
-}
-
-
-def _largo_maximo(regex: re.Pattern[str]) -> int:
-    """El largo máximo de un texto que ``regex`` puede reconocer (más uno, por el salto de
-    línea que admite ``$``); sin límite si no se puede saber."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        maximo = _parser.parse(regex.pattern, regex.flags).getwidth()[1]
-    except (ImportError, AttributeError, TypeError, ValueError, IndexError):
-        return sys.maxsize
-    return sys.maxsize if maximo >= _parser.MAXREPEAT else maximo + 1
-
-
-#: Por carácter inicial, el largo máximo de un escalar sin comillas que algún resolvedor
-#: implícito puede reconocer: «yes», «false», «null»… son cortos; los números, sin límite.
-#: Un escalar más largo, o con otro carácter inicial, es texto sin probar ninguna regex.
-_LARGO_MAXIMO: dict[str, int] = {
-    inicial: max(_largo_maximo(regex) for _, regex in resolvers)
-    for inicial, resolvers in _RESOLVEDORES.items()
-}
+    yaml_implicit_resolvers = {
+        inicial: [(etiqueta, regex) for etiqueta, regex in resolvedores if etiqueta != _FECHA]
+        for inicial, resolvedores in _Base.yaml_implicit_resolvers.items()
+    }
 
 
 @dataclass
 class Arbol:
-    """Contenido de un archivo YAML con la posición de cada valor.
-
-    ``marcas`` y ``marcas_clave`` tienen la línea y columna de cada valor y de cada clave; si
-    ``fuente`` (el texto del archivo, o sus bytes) no es ``None``, solo las de objetos y
-    listas (la lectura rápida), y la primera consulta de otra posición las completa
-    volviendo a leer ``fuente`` con la lectura completa."""
+    """Contenido de un archivo YAML con la posición de cada valor (``marcas``) y de cada
+    clave (``marcas_clave``), por ruta."""
 
     archivo: str
     datos: Any
-    marcas: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
-    marcas_clave: dict[Ruta, tuple[int, int]] = field(default_factory=dict)
-    fuente: str | bytes | None = field(default=None, compare=False, repr=False)
+    marcas: dict[Ruta, Marca] = field(default_factory=dict)
+    marcas_clave: dict[Ruta, Marca] = field(default_factory=dict)
 
-    def posicion(self, ruta: Ruta, clave: bool = False) -> tuple[int, int]:
-        """Línea y columna de la ruta, o de su antecesor más cercano que tenga marca."""
+    def posicion(self, ruta: Ruta, clave: bool = False) -> Marca:
+        """Línea y columna de la ruta (de su clave, con ``clave``), o de su antecesor más
+        cercano que tenga marca."""
         actual = tuple(ruta)
-        if not clave:
-            marca = self.marcas.get(actual)
-            if marca is not None:
-                return marca
-        if self.fuente is not None:
-            self._completar()
         tabla = self.marcas_clave if clave else self.marcas
         while actual:
             if actual in tabla:
@@ -124,198 +72,92 @@ class Arbol:
             actual = actual[:-1]
         return self.marcas.get((), (1, 1))
 
-    def _completar(self) -> None:
-        """Toma las marcas de todos los valores y claves de una lectura completa de
-        ``fuente``. Los datos no cambian: las dos lecturas dan el mismo árbol."""
-        fuente, self.fuente = self.fuente, None
-        texto = normalizar(fuente.decode("utf-8")) if isinstance(fuente, bytes) else fuente
-        completo = _leer_completo(texto or "", self.archivo, Informe())
-        if completo is not None:
-            self.marcas, self.marcas_clave = completo.marcas, completo.marcas_clave
 
-
-class _Lento(Exception):
-    """El archivo necesita la lectura completa (ver ``_leer_rapido``)."""
-
-
-#: Escalares ya resueltos por ``_escalar`` (su valor depende solo del texto; los meses, las
-#: fechas y los números se repiten mucho). Se vacía al llegar a ``_RESUELTOS_MAXIMO``.
-_RESUELTOS: dict[str, Any] = {}
-_RESUELTOS_MAXIMO = 65536
-
-
-def _escalar(evento: yaml.ScalarEvent, cargador: _Cargador) -> Any:
-    """El valor de un escalar sin comillas, etiqueta ni ancla cuyo primer carácter puede
-    empezar algo que no es texto (número, verdadero/falso, nulo…), como lo daría la lectura
-    completa: lo que reconozca el primer resolvedor implícito, o el texto. Los valores son
-    inmutables (texto, número, verdadero/falso, nulo), así que se pueden reutilizar."""
-    valor: str = evento.value
-    try:
-        return _RESUELTOS[valor]
-    except KeyError:
-        pass
-    resultado: Any = valor
-    for etiqueta, regex in _RESOLVEDORES.get(valor[:1], _COMODINES):
-        if regex.match(valor):
-            if etiqueta != _TEXTO:
-                constructor = cargador.yaml_constructors.get(etiqueta)
-                if constructor is None:  # p. ej. «<<» (fusión) o «=»: que responda la completa
-                    raise _Lento
-                resultado = constructor(cargador, yaml.ScalarNode(
-                    etiqueta, valor, evento.start_mark, evento.end_mark, evento.style))
-            break
-    if len(_RESUELTOS) >= _RESUELTOS_MAXIMO:
-        _RESUELTOS.clear()
-    _RESUELTOS[valor] = resultado
-    return resultado
-
-
-def _leer_rapido(cargador: _Cargador) -> tuple[Any, dict[Ruta, tuple[int, int]]]:
-    """Los datos del único documento de ``cargador`` y la marca de cada objeto y lista, de
-    los eventos del analizador. ``_Lento`` si hace falta la lectura completa.
-
-    Es el bucle más caliente de la carga (un paso por cada valor de los datos): por eso
-    resuelve en línea los escalares que solo pueden ser texto: entre comillas, o sin comillas
-    con un primer carácter o un largo que ningún resolvedor implícito admite (ver
-    ``_LARGO_MAXIMO``)."""
-    siguiente = cargador.get_event
-    if type(siguiente()) is not yaml.StreamStartEvent:
-        raise _Lento
-    if type(siguiente()) is not yaml.DocumentStartEvent:
-        raise _Lento  # archivo vacío: la lectura completa lo informa
-    if _COMODINES:  # pragma: no cover - PyYAML no tiene resolvedores sin carácter inicial
-        raise _Lento
-    largos = _LARGO_MAXIMO
-    marcas: dict[Ruta, tuple[int, int]] = {}
-    pila: list[tuple[Any, bool, Ruta, Any]] = []  # (contenedor, es mapa, ruta, clave)
-    contenedor: Any = None  # dict o list en construcción; None: aún en la raíz
-    en_mapa = False
-    ruta: Ruta = ()
-    clave: Any = None
-    escalar, mapa, fin_mapa = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
-    lista, fin_lista = yaml.SequenceStartEvent, yaml.SequenceEndEvent
-    while True:
-        evento = siguiente()
-        tipo = type(evento)
-        if en_mapa and clave is None:  # se espera una clave o el fin del objeto
-            if tipo is escalar and evento.tag is None and evento.anchor is None:
-                clave = evento.value
-                if evento.implicit[0] and len(clave) <= largos.get(clave[:1], -1):
-                    clave = _escalar(evento, cargador)
-                    if not isinstance(clave, str):
-                        clave = str(clave)
-                if clave in contenedor:
-                    raise _Lento  # clave repetida: la completa da el error con sus líneas
-                continue
-            if tipo is not fin_mapa:
-                raise _Lento
-            valor = contenedor
-            contenedor, en_mapa, ruta, clave = pila.pop()
-        elif tipo is escalar:
-            if evento.tag is not None or evento.anchor is not None:
-                raise _Lento
-            valor = evento.value
-            if evento.implicit[0] and len(valor) <= largos.get(valor[:1], -1):
-                valor = _escalar(evento, cargador)
-        elif tipo is mapa or tipo is lista:
-            if evento.tag is not None or evento.anchor is not None:
-                raise _Lento
-            if contenedor is None:
-                hija: Ruta = ()
-            elif en_mapa:
-                hija = (*ruta, clave)
-            else:
-                hija = (*ruta, len(contenedor))
-            marca = evento.start_mark
-            marcas[hija] = (marca.line + 1, marca.column + 1)
-            pila.append((contenedor, en_mapa, ruta, clave))
-            en_mapa = tipo is mapa
-            contenedor, ruta, clave = ({} if en_mapa else []), hija, None
-            continue
-        elif tipo is fin_lista:
-            valor = contenedor
-            contenedor, en_mapa, ruta, clave = pila.pop()
-        else:  # alias u otro evento: la completa
-            raise _Lento
-        if contenedor is None:
-            break
-        if en_mapa:
-            contenedor[clave] = valor
-            clave = None
-        else:
-            contenedor.append(valor)
-    if type(siguiente()) is not yaml.DocumentEndEvent or \
-            type(siguiente()) is not yaml.StreamEndEvent:
-        raise _Lento  # más de un documento: la completa da el error
-    return valor, marcas
-
-
-def _marca(nodo: yaml.Node) -> tuple[int, int]:
+def _marca(nodo: yaml.Node) -> Marca:
     return nodo.start_mark.line + 1, nodo.start_mark.column + 1
 
 
-def _convertir(nodo: yaml.Node, ruta: Ruta, arbol: Arbol, cargador: _Cargador,
-               informe: Informe) -> Any:
-    arbol.marcas[ruta] = _marca(nodo)
-    if isinstance(nodo, yaml.MappingNode):
+class _Recorrido:
+    """Arma los datos de los nodos compuestos y anota las marcas en ``arbol``."""
+
+    def __init__(self, cargador: _Cargador, arbol: Arbol, informe: Informe) -> None:
+        self.cargador = cargador
+        self.arbol = arbol
+        self.informe = informe
+        #: Objetos y listas ya armados, por nodo: un alias repite el mismo nodo.
+        self.hechos: dict[int, Any] = {}
+        #: Nodos que se están armando (un alias a uno de ellos sería un valor infinito).
+        self.en_curso: set[int] = set()
+
+    def valor(self, nodo: yaml.Node, ruta: Ruta) -> Any:
+        """El valor de ``nodo`` en ``ruta``."""
+        self.arbol.marcas[ruta] = _marca(nodo)
+        if isinstance(nodo, yaml.ScalarNode):
+            if nodo.tag == _TEXTO:
+                return nodo.value
+            return self.cargador.construct_object(nodo)
+        if id(nodo) in self.hechos:
+            return self.hechos[id(nodo)]
+        if id(nodo) in self.en_curso:
+            linea, columna = _marca(nodo)
+            self.informe.error(self.arbol.archivo, linea, columna,
+                               "un alias repite un valor que lo contiene (no tendría fin); se "
+                               "esperaba que cada alias repitiera un valor ya cerrado")
+            return None
+        self.en_curso.add(id(nodo))
+        if isinstance(nodo, yaml.MappingNode):
+            resultado: Any = self.objeto(nodo, ruta)
+        else:
+            resultado = [self.valor(hijo, (*ruta, i)) for i, hijo in enumerate(nodo.value)]
+        self.en_curso.discard(id(nodo))
+        self.hechos[id(nodo)] = resultado
+        return resultado
+
+    def objeto(self, nodo: yaml.MappingNode, ruta: Ruta) -> dict[str, Any]:
+        """El objeto de ``nodo``: claves como texto; una repetida se informa y se ignora."""
         resultado: dict[str, Any] = {}
         for nodo_clave, nodo_valor in nodo.value:
             if nodo_clave.tag == _TEXTO:
                 clave = nodo_clave.value
             else:
-                clave = cargador.construct_object(nodo_clave, deep=True)
+                clave = self.cargador.construct_object(nodo_clave, deep=True)
                 if not isinstance(clave, str):
                     clave = str(clave)
             hija = (*ruta, clave)
             if clave in resultado:
                 linea, columna = _marca(nodo_clave)
-                primera = arbol.marcas_clave[hija][0]
-                informe.error(arbol.archivo, linea, columna,
-                              f"la clave «{clave}» está repetida (ya aparece en la línea "
-                              f"{primera}); se esperaba cada clave una sola vez")
+                primera = self.arbol.marcas_clave[hija][0]
+                self.informe.error(self.arbol.archivo, linea, columna,
+                                   f"la clave «{clave}» está repetida (ya aparece en la línea "
+                                   f"{primera}); se esperaba cada clave una sola vez")
                 continue
-            arbol.marcas_clave[hija] = _marca(nodo_clave)
-            resultado[clave] = _convertir(nodo_valor, hija, arbol, cargador, informe)
+            self.arbol.marcas_clave[hija] = _marca(nodo_clave)
+            resultado[clave] = self.valor(nodo_valor, hija)
         return resultado
-    if isinstance(nodo, yaml.SequenceNode):
-        return [_convertir(hijo, (*ruta, i), arbol, cargador, informe)
-                for i, hijo in enumerate(nodo.value)]
-    if nodo.tag == _TEXTO:  # el caso más común, sin pasar por el constructor
-        return nodo.value
-    return cargador.construct_object(nodo, deep=True)
 
 
 def leer_texto(texto: str, archivo: str, informe: Informe) -> Arbol | None:
-    """Convierte el texto YAML de ``archivo`` en un árbol; ``None`` si no se puede leer."""
-    cargador = _Cargador(texto)
-    try:
-        datos, marcas = _leer_rapido(cargador)
-    except (_Lento, yaml.YAMLError):
-        return _leer_completo(texto, archivo, informe)
-    finally:
-        cargador.dispose()
-    return Arbol(archivo, datos, marcas, {}, texto)
-
-
-def _leer_completo(texto: str, archivo: str, informe: Informe) -> Arbol | None:
-    """Lectura completa: compone los nodos de PyYAML y anota la marca de cada valor y clave;
-    informa los errores de sintaxis y las claves repetidas."""
-    arbol = Arbol(archivo=archivo, datos=None)
+    """Convierte el texto YAML de ``archivo`` en un árbol; ``None`` si no se puede leer (el
+    error queda en ``informe``)."""
+    arbol = Arbol(archivo, None)
     cargador = _Cargador(texto)
     try:
         nodo = cargador.get_single_node()
         if nodo is None:
             informe.error(archivo, 1, 1, "el archivo está vacío; se esperaba un documento YAML")
             return None
-        arbol.datos = _convertir(nodo, (), arbol, cargador, informe)
+        arbol.datos = _Recorrido(cargador, arbol, informe).valor(nodo, ())
     except yaml.MarkedYAMLError as exc:
         marca = exc.problem_mark or exc.context_mark
         linea, columna = (marca.line + 1, marca.column + 1) if marca else (0, 0)
-        informe.error(archivo, linea, columna,
-                      f"YAML mal formado: {_traducir_yaml(exc)}")
+        informe.error(archivo, linea, columna, f"YAML mal formado: {_traducir_yaml(exc)}")
         return None
     except yaml.YAMLError as exc:
         informe.error(archivo, 0, 0, f"YAML mal formado: {exc}")
+        return None
+    except RecursionError:
+        informe.error(archivo, 0, 0, "YAML mal formado: demasiados niveles anidados; se "
+                      "esperaban a lo sumo unos cientos")
         return None
     finally:
         cargador.dispose()
@@ -330,6 +172,8 @@ def normalizar(texto: str) -> str:
 _TRADUCCIONES = {
     "mapping values are not allowed in this context": "aquí no se admite «clave: valor» "
     "(¿falta sangría o comillas en un texto con «:»?)",
+    "could not determine a constructor for the tag": "un valor sin comillas que YAML "
+    "reserva («=» o «<<»; escríbalo entre comillas), con la etiqueta",
     "did not find expected key": "no se encontró la clave esperada",
     "did not find expected '-' indicator": "no se encontró el «-» de un elemento de lista",
     "did not find expected": "no se encontró lo esperado:",
@@ -379,10 +223,49 @@ def _traducir_yaml(exc: yaml.MarkedYAMLError) -> str:
     return "; ".join(traducidas) or "error de sintaxis"
 
 
+# --- Caché de árboles ------------------------------------------------------------------------
+#
+# El árbol de un archivo (datos y marcas) se guarda en ``marshal``: solo tiene textos, números,
+# verdadero/falso, nulos, listas, tuplas y diccionarios, que ``marshal`` escribe y lee más rápido
+# que ``pickle`` y sin poder ejecutar nada al leer (``pickle`` puede construir cualquier objeto).
+# Su formato depende de la versión de Python, que por eso entra en la versión del lector.
+
+
+def _version() -> str:
+    return huella(Path(__file__).read_bytes(), yaml.__version__, _Base.__name__,
+                  sys.version, str(marshal.version))
+
+
+#: Versión del lector para la caché: cambia si cambia este módulo, PyYAML, libyaml o Python.
+VERSION = _version()
+
+
+def espacio_arboles(cache: Cache) -> Espacio:
+    """El espacio de la caché donde van los árboles leídos (``arboles``)."""
+    return cache.espacio("arboles", VERSION)
+
+
+def _del_cache(cache: Espacio, clave: str, archivo: str) -> Arbol | None:
+    """El árbol guardado con ``clave``, con el nombre ``archivo``; ``None`` si no hay o si la
+    entrada está dañada."""
+    guardado = cache.leer(clave)
+    if guardado is None:
+        return None
+    try:
+        datos, marcas, marcas_clave = marshal.loads(guardado)
+    except (ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(marcas, dict) or not isinstance(marcas_clave, dict):
+        return None
+    return Arbol(archivo, datos, marcas, marcas_clave)
+
+
 def leer_archivo(ruta: Path, base: Path, informe: Informe,
-                 cache: CacheArboles | None = None) -> Arbol | None:
+                 cache: Espacio | None = None) -> Arbol | None:
     """Lee un archivo de datos; los problemas se registran con su ruta relativa a ``base``.
-    Con ``cache`` (``cache_arboles``), toma de ahí el árbol si los bytes ya se leyeron."""
+    Con ``cache`` (ver ``espacio_arboles``), toma de ahí el árbol si los mismos bytes ya se
+    leyeron, y si no guarda el leído. Solo se guardan lecturas sin problemas: un archivo con un
+    error se lee cada vez y da siempre su mensaje."""
     nombre = ruta.relative_to(base).as_posix() if ruta.is_relative_to(base) else str(ruta)
     try:
         crudo = ruta.read_bytes()
@@ -390,8 +273,9 @@ def leer_archivo(ruta: Path, base: Path, informe: Informe,
         informe.error(nombre, 0, 0, f"no se pudo leer el archivo: {exc.strerror}; se esperaba "
                       "un archivo legible")
         return None
+    clave = cache.clave(crudo) if cache is not None else ""
     if cache is not None:
-        guardado = cache.leer(crudo, nombre)
+        guardado = _del_cache(cache, clave, nombre)
         if guardado is not None:
             return guardado
     try:
@@ -403,11 +287,10 @@ def leer_archivo(ruta: Path, base: Path, informe: Informe,
         informe.error(nombre, linea, columna, f"el archivo no está en UTF-8 (byte {exc.start}, "
                       f"0x{crudo[exc.start]:02x}); se esperaba texto en UTF-8")
         return None
-    texto = normalizar(texto)
     problemas = len(informe.problemas)
-    arbol = leer_texto(texto, nombre, informe)
+    arbol = leer_texto(normalizar(texto), nombre, informe)
     if cache is not None and arbol is not None and len(informe.problemas) == problemas:
-        cache.guardar(crudo, arbol)
+        cache.guardar(clave, marshal.dumps((arbol.datos, arbol.marcas, arbol.marcas_clave)))
     return arbol
 
 

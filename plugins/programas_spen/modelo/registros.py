@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from programas_spen.modelo.bloques import Bloque, textos_de
+
 EstadoCalendario = Literal["meses", "periodo", "permanente", "no_dado"]
 TipoDocumento = Literal[
     "programa_anual_trabajo", "programa_anual_comision", "informe_seguimiento", "plan_trabajo"
@@ -125,13 +127,18 @@ class Sigla:
 
 @dataclass(frozen=True, slots=True)
 class Seccion:
-    """Un apartado de prosa del documento (Markdown literal)."""
+    """Un apartado de prosa del documento: su título y sus bloques (párrafos, encabezados,
+    listas y tablas), texto literal sin marcas de formato."""
 
     id: str
     titulo: str
-    texto: str
+    bloques: tuple[Bloque, ...]
     fuente: Fuente | None = None
     linea: int = 0
+
+    def textos(self) -> tuple[str, ...]:
+        """Todos los textos de sus bloques, en el orden de lectura (sin el título)."""
+        return textos_de(self.bloques)
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,8 +355,8 @@ class Acuerdo:
     enlace: str | None = None
     votacion: str | None = None
     firmantes: tuple[Integrante, ...] = ()
-    antecedentes: str | None = None
-    considerandos: str | None = None
+    antecedentes: tuple[Bloque, ...] = ()
+    considerandos: tuple[Bloque, ...] = ()
     puntos: tuple[PuntoAcuerdo, ...] = ()
     publicar_gaceta: bool | None = None
     documento: str = ""

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from programas_spen.modelo.bloques import textos_de
 from programas_spen.modelo.problemas import Problema
 from programas_spen.modelo.registros import (
     Actividad,
@@ -156,7 +157,7 @@ def _textos(doc: Documento) -> list[tuple[str, object, str, str]]:
     """(tipo, registro, campo, texto) de cada texto del documento donde buscar menciones."""
     textos: list[tuple[str, object, str, str]] = []
     for seccion in doc.secciones:
-        textos.append(("seccion", seccion, "texto", seccion.texto))
+        textos.append(("seccion", seccion, "texto", "\n".join(seccion.textos())))
     for actividad in doc.actividades:
         textos.append(("actividad", actividad, "texto", actividad.texto))
     for tema in doc.temas:
@@ -171,7 +172,9 @@ def _textos(doc: Documento) -> list[tuple[str, object, str, str]]:
     for linea in doc.lineas_accion:
         textos.append(("linea", linea, "texto", linea.texto))
     for acuerdo in doc.acuerdos:
-        for campo in ("antecedentes", "considerandos", "aprueba", "titulo", "votacion"):
+        for campo in ("antecedentes", "considerandos"):
+            textos += [("acuerdo", acuerdo, campo, texto) for texto in textos_de(getattr(acuerdo, campo))]
+        for campo in ("aprueba", "titulo", "votacion"):
             valor = getattr(acuerdo, campo)
             if valor:
                 textos.append(("acuerdo", acuerdo, campo, valor))

@@ -1,47 +1,50 @@
-"""Feeds iCalendar (RFC 5545) con la biblioteca ``icalendar``: uno por órgano (sus sesiones),
-uno por documento (su calendario, los meses como eventos de día completo) y uno con todo.
+"""Feeds iCalendar (RFC 5545) con la biblioteca ``icalendar``: uno por documento (su
+calendario, los meses como eventos de día completo), uno por órgano (sus sesiones) y uno con
+todo.
 
 Cada evento lleva la URL permanente de su registro y una descripción; su UID sale de ids
 fijados en los datos, así que una agenda suscrita se actualiza en lugar de duplicar. Todo
 valor de fecha sale de los datos (nunca del reloj), de modo que el mismo dato da los mismos
 bytes.
 
-La cabecera de cada feed la escribe ``icalendar``. Cada evento (todos de día completo, con las
-mismas nueve propiedades) se escribe aquí directamente, con el escape y el plegado de líneas
-de ``icalendar``: son sus mismos bytes (las pruebas comparan cada evento del sitio y casos
-límite con los de ``icalendar.Event``, y analizan cada feed con ``icalendar``), a una fracción
-del costo (a escala nacional son decenas de miles de eventos; construirlos y serializarlos con
-``icalendar`` costaba casi un milisegundo cada uno).
+Los eventos y los calendarios se construyen con ``icalendar.Event`` y ``icalendar.Calendar``,
+y los serializa ``icalendar`` (escape de los valores de texto y plegado de líneas de RFC 5545).
+Todos los eventos son de día completo (``VALUE=DATE``): los datos dan días, semanas o meses,
+nunca horas, así que no hay zona horaria que declarar; ``DTSTAMP`` va en UTC, como pide RFC
+5545.
 """
 
 from __future__ import annotations
 
 import calendar as calendario_std
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 
-from icalendar import Calendar
+from icalendar import Calendar, Event
 
 from programas_spen.modelo import calendario as cal
 from programas_spen.modelo.registros import TIPOS_SESION, Documento, SesionProgramada
 from programas_spen.modelo.texto import nombre_mes
-from programas_spen.paralelo import Tarea
 from programas_spen.sitio import urls
 from programas_spen.sitio.grafo import FichaSesion, Grafo
 from programas_spen.sitio.paginas.calendarios import nombre_feed_documento, nombre_feed_organo, organos_con_sesiones
-from programas_spen.sitio.paginas.comun import describir_calendario, peso_documento
+from programas_spen.sitio.paginas.comun import describir_calendario
 from programas_spen.sitio.paginas.sesiones import nombre_sesion
 
+#: Lo que sigue a la ``@`` en el UID de cada evento.
 DOMINIO_UID = "programas-spen"
+#: Identificador del programa que produce los feeds (``PRODID``).
+PRODID = "-//Programas del SPEN//Calendarios//ES"
 _ORDINALES_SEMANA = ("primera", "segunda", "tercera", "cuarta", "quinta")
 
 
 def _fecha(texto: str) -> date:
-    return date(int(texto[:4]), int(texto[5:7]), int(texto[8:10]))
+    """Una fecha ``AAAA-MM-DD`` de los datos."""
+    return date.fromisoformat(texto[:10])
 
 
 def _primer_dia(mes: str) -> date:
+    """El día 1 de un mes ``AAAA-MM``."""
     return date(int(mes[:4]), int(mes[5:7]), 1)
 
 
@@ -51,71 +54,48 @@ def _sello(texto: str) -> datetime:
 
 
 def _url(base: str, destino: urls.Destino) -> str:
+    """La URL absoluta de ``destino`` en el sitio publicado en ``base``."""
     return base.rstrip("/") + "/" + destino.url()
 
 
 def _texto_plano(texto: str) -> str:
+    """El texto en una sola línea y sin las barras de escape del Markdown de la fuente."""
     return " ".join(texto.split()).replace("\\", "")
 
 
-def _calendario(nombre: str, descripcion: str) -> Calendar:
+def evento(uid: str, resumen: str, inicio: date, fin: date, descripcion: str, url: str,
+           sello: datetime, categoria: str) -> Event:
+    """Un evento de día completo, de ``inicio`` a ``fin`` (exclusivo, como pide RFC 5545 para
+    ``DTEND``). La descripción termina con la URL, para las agendas que no muestran ``URL``."""
+    nuevo = Event()
+    nuevo.add("uid", f"{uid}@{DOMINIO_UID}")
+    nuevo.add("dtstamp", sello)
+    nuevo.add("dtstart", inicio)
+    nuevo.add("dtend", fin)
+    nuevo.add("summary", resumen)
+    nuevo.add("description", f"{descripcion}\n\n{url}")
+    nuevo.add("url", url)
+    nuevo.add("categories", [categoria])
+    nuevo.add("transp", "TRANSPARENT")
+    return nuevo
+
+
+def calendario(nombre: str, descripcion: str, eventos: Iterable[Event]) -> bytes:
+    """Un feed con ``eventos``, serializado: ``X-WR-CALNAME`` y ``X-WR-CALDESC`` dan el nombre
+    y la descripción que muestran las agendas al suscribirse. Son propiedades no estándar:
+    ``icalendar`` las escribe tal cual, sin el escape de TEXT (como su ``calendar_name``), y
+    así las leen él y las agendas; van en una sola línea (un salto de línea no cabe sin
+    escape)."""
     feed = Calendar()
-    feed.add("prodid", "-//Programas del SPEN//Calendarios//ES")
+    feed.add("prodid", PRODID)
     feed.add("version", "2.0")
     feed.add("calscale", "GREGORIAN")
     feed.add("method", "PUBLISH")
-    feed.add("x-wr-calname", nombre)
-    feed.add("x-wr-caldesc", descripcion)
-    return feed
-
-
-def _texto_ical(valor: str) -> str:
-    """Un valor TEXT de RFC 5545 escapado (sección 3.3.11), como lo escapa ``icalendar``."""
-    return (valor.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,")
-            .replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n"))
-
-
-def _plegar(linea: str, limite: int = 75) -> str:
-    """Una línea de contenido plegada como la pliega ``icalendar`` (RFC 5545, sección 3.1):
-    cada tramo es el más largo de menos de ``limite`` octetos que no parte un carácter, salvo
-    que acabaría en la barra o el ``^`` de un escape (esa pasa al tramo siguiente); entre
-    tramos, ``CRLF`` y un espacio. Se cuenta sobre los octetos UTF-8, no carácter por
-    carácter."""
-    datos = linea.encode("utf-8")
-    if len(datos) < limite:
-        return linea
-    tramos: list[bytes] = []
-    inicio = 0
-    while len(datos) - inicio >= limite:
-        fin = inicio + limite - 1
-        while datos[fin] & 0xC0 == 0x80:  # octeto de continuación: no partir el carácter
-            fin -= 1
-        if datos[fin - 1] in b"\\^" and fin - 1 > inicio:
-            fin -= 1
-        tramos.append(datos[inicio:fin])
-        inicio = fin
-    tramos.append(datos[inicio:])
-    return b"\r\n ".join(tramos).decode("utf-8")
-
-
-def _evento(uid: str, resumen: str, inicio: date, fin: date, descripcion: str, url: str,
-            sello: datetime, categoria: str) -> bytes:
-    """Un VEVENT de día completo ya serializado: los mismos bytes que daría ``icalendar.Event``
-    con estas propiedades (ver el módulo)."""
-    valores = {  # en el orden de ``icalendar``: su orden canónico y después el alfabético
-        "SUMMARY": _texto_ical(resumen),
-        "DTSTART;VALUE=DATE": inicio.strftime("%Y%m%d"),
-        "DTEND;VALUE=DATE": fin.strftime("%Y%m%d"),
-        "DTSTAMP": sello.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"),
-        "UID": _texto_ical(f"{uid}@{DOMINIO_UID}"),
-        "CATEGORIES": _texto_ical(categoria),
-        "DESCRIPTION": _texto_ical(f"{descripcion}\n\n{url}"),
-        "TRANSP": "TRANSPARENT",
-        "URL": url,
-    }
-    lineas = ["BEGIN:VEVENT"] + [_plegar(f"{nombre}:{valor}") for nombre, valor in valores.items()]
-    lineas.append("END:VEVENT")
-    return ("\r\n".join(lineas) + "\r\n").encode("utf-8")
+    feed.add("x-wr-calname", " ".join(nombre.split()))
+    feed.add("x-wr-caldesc", " ".join(descripcion.split()))
+    for uno in eventos:
+        feed.add_component(uno)
+    return feed.to_ical()
 
 
 def _dias_semana(mes: str, semana: int | None) -> tuple[date, date]:
@@ -130,7 +110,7 @@ def _dias_semana(mes: str, semana: int | None) -> tuple[date, date]:
     return date(anio, numero, inicio), date(anio, numero, fin) + timedelta(days=1)
 
 
-def eventos_programada(doc: Documento, plan: SesionProgramada, base: str) -> bytes:
+def evento_programada(doc: Documento, plan: SesionProgramada, base: str) -> Event:
     """La sesión programada: la semana que prevé el programa, o su mes si no da la semana."""
     inicio, fin = _dias_semana(plan.mes, plan.semana)
     cuando = (f"{_ORDINALES_SEMANA[plan.semana - 1]} semana de {nombre_mes(plan.mes)}" if plan.semana
@@ -139,11 +119,11 @@ def eventos_programada(doc: Documento, plan: SesionProgramada, base: str) -> byt
     resumen = f"{ordinal}sesión {TIPOS_SESION[plan.tipo]} programada — {doc.titulo_corto}"
     descripcion = (f"Sesión prevista por el {doc.titulo_corto}: «{plan.texto}» ({cuando}). "
                    "Fechas aproximadas: el programa da la semana, no el día.")
-    return _evento(f"programada-{doc.id}-{plan.id}", resumen, inicio, fin, descripcion,
-                   _url(base, urls.ancla(doc.id, plan.id)), _sello(f"{plan.mes}-01"), "Sesión programada")
+    return evento(f"programada-{doc.id}-{plan.id}", resumen, inicio, fin, descripcion,
+                  _url(base, urls.ancla(doc.id, plan.id)), _sello(f"{plan.mes}-01"), "Sesión programada")
 
 
-def evento_celebrada(sesion: FichaSesion, grafo: Grafo, base: str) -> bytes:
+def evento_celebrada(sesion: FichaSesion, grafo: Grafo, base: str) -> Event:
     """Una sesión celebrada, el día en que se celebró, con los compromisos que salieron de ella."""
     organo = grafo.organos[sesion.organo]
     inicio = _fecha(sesion.fecha)
@@ -151,13 +131,14 @@ def evento_celebrada(sesion: FichaSesion, grafo: Grafo, base: str) -> bytes:
     if sesion.compromisos:
         partes.append("Compromisos que surgieron de ella: " + "; ".join(
             f"{c.numero}. {_texto_plano(c.texto)[:120]}" for c in sesion.compromisos))
-    return _evento(f"sesion-{sesion.id}", f"{nombre_sesion(sesion)} — {organo.siglas or organo.nombre}",
-                   inicio, inicio + timedelta(days=1), "\n".join(partes), _url(base, urls.sesion(sesion.id)),
-                   _sello(sesion.fecha), "Sesión celebrada")
+    return evento(f"sesion-{sesion.id}", f"{nombre_sesion(sesion)} — {organo.siglas or organo.nombre}",
+                  inicio, inicio + timedelta(days=1), "\n".join(partes), _url(base, urls.sesion(sesion.id)),
+                  _sello(sesion.fecha), "Sesión celebrada")
 
 
-def eventos_documento(doc: Documento, base: str) -> Iterator[bytes]:
-    """Cada registro con meses, como un evento de día completo por tramo de meses contiguos."""
+def eventos_documento(doc: Documento, base: str) -> Iterator[Event]:
+    """Cada registro con meses, como un evento de día completo por tramo de meses contiguos, y
+    después cada sesión programada del documento."""
     sello = _sello(doc.fecha or f"{doc.anio}-01-01")
     for fila in cal.filas(doc):
         for indice, tramo in enumerate(cal.tramos(cal.meses_de(fila.calendario)), start=1):
@@ -165,67 +146,38 @@ def eventos_documento(doc: Documento, base: str) -> Iterator[bytes]:
             resumen = texto if len(texto) <= 90 else texto[:89].rsplit(" ", 1)[0] + "…"
             descripcion = (f"{texto}\n\nDocumento: {doc.titulo_corto}.\nCalendario en la fuente: "
                            f"{_texto_plano(describir_calendario(fila.calendario))}.")
-            yield _evento(f"{doc.id}-{fila.id}-{indice}", resumen, _primer_dia(tramo.desde),
-                          _primer_dia(cal.siguiente_mes(tramo.hasta)), descripcion,
-                          _url(base, urls.ancla(doc.id, fila.id)), sello, fila.tipo.capitalize())
+            yield evento(f"{doc.id}-{fila.id}-{indice}", resumen, _primer_dia(tramo.desde),
+                         _primer_dia(cal.siguiente_mes(tramo.hasta)), descripcion,
+                         _url(base, urls.ancla(doc.id, fila.id)), sello, fila.tipo.capitalize())
     for plan in doc.sesiones_programadas:
-        yield eventos_programada(doc, plan, base)
+        yield evento_programada(doc, plan, base)
 
 
-_FIN = b"END:VCALENDAR\r\n"
-
-
-def _ensamblar(feed: Calendar, eventos: list[bytes]) -> bytes:
-    """El feed con sus eventos ya serializados: los mismos bytes que ``feed.to_ical()`` con
-    los eventos añadidos, pero cada evento se serializa una sola vez aunque esté en varios
-    feeds (el de su documento o su órgano y ``todo``). Serializar (con el plegado de líneas
-    de RFC 5545) era lo más caro de los feeds."""
-    vacio = feed.to_ical()
-    if not vacio.endswith(_FIN):  # pragma: no cover - icalendar siempre cierra así
-        raise ValueError("feed iCalendar sin END:VCALENDAR final")
-    return vacio[: -len(_FIN)] + b"".join(eventos) + _FIN
-
-
-#: Un feed: su ruta, sus bytes y los eventos que también van en el feed con todo.
-Feed = tuple[str, bytes, list[bytes]]
-
-
-def _feed_documento(doc: Documento, base: str) -> Feed:
-    feed = _calendario(doc.titulo_corto, f"Calendario de {doc.titulo_corto}, tal como lo da la fuente.")
-    eventos = list(eventos_documento(doc, base))
-    return urls.feed(nombre_feed_documento(doc)), _ensamblar(feed, eventos), eventos
-
-
-def _feed_organo(organo: str, grafo: Grafo, base: str) -> Feed:
-    """Las sesiones programadas y celebradas del órgano; al feed con todo van las celebradas
-    (las programadas ya van con su documento)."""
-    datos = grafo.organos[organo]
-    feed = _calendario(f"Sesiones — {datos.siglas or datos.nombre}",
-                       f"Sesiones programadas y celebradas de la {datos.nombre}.")
-    eventos = [eventos_programada(doc, plan, base)
-               for doc, plan in grafo.programadas.values() if doc.organo == organo]
-    celebradas = [evento_celebrada(sesion, grafo, base)
-                  for sesion in grafo.sesiones.values() if sesion.organo == organo]
-    return urls.feed(nombre_feed_organo(organo)), _ensamblar(feed, eventos + celebradas), celebradas
-
-
-def tareas_feeds(grafo: Grafo, base: str) -> list[Tarea[Feed]]:
-    """Una tarea por feed de documento y de órgano, en orden estable; ``reunir_feeds`` añade el
-    feed con todo. Se pueden repartir (``paralelo.hacer_todas``)."""
-    tareas = [Tarea(partial(_feed_documento, doc, base), peso_documento(doc))
-              for doc in grafo.datos.documentos if cal.tiene_calendario(doc)]
-    tareas += [Tarea(partial(_feed_organo, organo, grafo, base), 100) for organo in organos_con_sesiones(grafo)]
-    return tareas
-
-
-def reunir_feeds(partes: list[Feed]) -> list[tuple[str, bytes]]:
-    """(ruta, contenido) de cada feed, y al final el que reúne los eventos de todos."""
-    todo = [evento for _, _, eventos in partes for evento in eventos]
-    return [(ruta, contenido) for ruta, contenido, _ in partes] + [(urls.feed("todo"), _ensamblar(
-        _calendario("Programas del SPEN — todo", "Todos los calendarios de los programas del SPEN."),
-        todo))]
-
-
-def feeds(grafo: Grafo, base: str) -> list[tuple[str, bytes]]:
-    """(ruta, contenido) de cada feed del sitio."""
-    return reunir_feeds([tarea.hacer() for tarea in tareas_feeds(grafo, base)])
+def feeds(grafo: Grafo, url_base: str) -> list[tuple[str, bytes]]:
+    """(ruta, contenido) de cada feed del sitio, en orden estable: el de cada documento con
+    calendario (en el orden de los documentos), el de cada órgano con sesiones (sus sesiones
+    programadas y celebradas) y al final ``todo``, con los eventos de todos los documentos y
+    las sesiones celebradas (las programadas ya van con su documento). ``url_base`` es la URL
+    pública del sitio, la de los enlaces de cada evento."""
+    hechos: list[tuple[str, bytes]] = []
+    todo: list[Event] = []
+    for doc in grafo.datos.documentos:
+        if not cal.tiene_calendario(doc):
+            continue
+        eventos = list(eventos_documento(doc, url_base))
+        todo += eventos
+        hechos.append((urls.feed(nombre_feed_documento(doc)), calendario(
+            doc.titulo_corto, f"Calendario de {doc.titulo_corto}, tal como lo da la fuente.", eventos)))
+    for organo in organos_con_sesiones(grafo):
+        datos = grafo.organos[organo]
+        programadas = [evento_programada(doc, plan, url_base)
+                       for doc, plan in grafo.programadas.values() if doc.organo == organo]
+        celebradas = [evento_celebrada(sesion, grafo, url_base)
+                      for sesion in grafo.sesiones.values() if sesion.organo == organo]
+        todo += celebradas
+        hechos.append((urls.feed(nombre_feed_organo(organo)), calendario(
+            f"Sesiones — {datos.siglas or datos.nombre}", f"Sesiones programadas y celebradas de la {datos.nombre}.",
+            programadas + celebradas)))
+    hechos.append((urls.feed("todo"), calendario(
+        "Programas del SPEN — todo", "Todos los calendarios de los programas del SPEN.", todo)))
+    return hechos

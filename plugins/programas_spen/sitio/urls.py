@@ -31,6 +31,16 @@ Anexos y sus huellas SHA-256         ``/anexos/`` (página), ``/anexos/anexos.js
                                      ``/anexos/SHA256SUMS``
 Búsqueda                             ``/buscar/?q=<palabras>&institucion=<siglas>`` (página);
                                      índices en ``/pagefind/``
+Datos abiertos y su diccionario      ``/datos/``, ``/datos/diccionario/`` (páginas); del sitio
+                                     completo ``/datos/csv/<tabla>.csv``, ``/datos/<archivo>``
+                                     (XLSX, JSON, ZIP, ``datapackage.json``, ``archivos.json``,
+                                     ``SHA256SUMS``); de un documento
+                                     ``/documentos/<documento>/datos/<archivo>`` y su apartado
+                                     ``/documentos/<documento>/#datos-abiertos``
+Esquemas JSON publicados             ``/esquema/<nombre>.schema.json`` (la URL de su ``$id``)
+Catálogo DCAT                        ``/data.json``
+Feeds Atom de novedades              ``/suscripciones/novedades.atom`` y
+                                     ``/suscripciones/novedades-<institución>.atom``
 ====================================  ================================================
 
 Todas las partes salen de identificadores fijados en los datos, nunca del texto, así que una
@@ -188,9 +198,12 @@ ACTIVO_BUSCAR = "activos/buscar.js"
 
 
 def activo_desde(activo: str, origen: str) -> str:
-    """URL relativa de un archivo estático generado desde la página ``origen``."""
+    """URL relativa de un archivo estático generado desde la página ``origen``; una página
+    HTML generada (``x/index.html``) se enlaza por su carpeta (``x/``)."""
     base = Destino(origen).url()
-    return posixpath.relpath("/" + activo, "/" + base)
+    destino = url_de_archivo(activo)
+    relativa = posixpath.relpath("/" + destino, "/" + base)
+    return relativa + "/" if destino.endswith("/") and not relativa.endswith("/") else relativa
 
 
 def archivo_desde(ruta: str, origen: str) -> str:
@@ -319,3 +332,55 @@ def relativa(url: str, desde: str) -> str:
 
 #: Anclas de la página de documento que añade el anexo (apartados reservados).
 APARTADOS = APARTADOS | {"anexo", "como-citar"}
+
+
+# --- Datos abiertos, esquemas y novedades -------------------------------------------------------
+
+#: Página «Datos abiertos» (qué hay, cómo abrirlo, cómo citarlo, licencia) y el diccionario.
+DATOS_ABIERTOS = Destino("datos/index.md")
+DICCIONARIO = Destino("datos/diccionario.md")
+#: Apartado de la página de cada documento con sus descargas.
+APARTADO_DATOS_ABIERTOS = "datos-abiertos"
+#: Catálogo DCAT para la cosecha de portales de datos (datos.gob.mx lo busca en la raíz).
+DCAT = "data.json"
+
+
+def datos_sitio(nombre: str) -> str:
+    """Archivo de datos abiertos del sitio completo: ``datos/<nombre>`` (``datapackage.json``,
+    ``programas-spen.xlsx``…)."""
+    return f"datos/{nombre}"
+
+
+def tabla_sitio(tabla: str) -> str:
+    """CSV de una tabla del sitio completo: ``datos/csv/<tabla>.csv``."""
+    return f"datos/csv/{tabla}.csv"
+
+
+def datos_documento(doc: str, nombre: str) -> str:
+    """Archivo de datos abiertos de un documento: ``documentos/<doc>/datos/<nombre>``."""
+    return f"documentos/{doc}/datos/{nombre}"
+
+
+def tabla_documento(doc: str, tabla: str) -> str:
+    """CSV de una tabla de un documento: ``documentos/<doc>/datos/<tabla>.csv``."""
+    return datos_documento(doc, f"{tabla}.csv")
+
+
+def descarga_datos(doc: str, nombre: str) -> str:
+    """Nombre sugerido al descargar un archivo de un documento (único entre documentos):
+    ``<doc>-<nombre>``."""
+    return f"{doc}-{nombre}"
+
+
+def esquema(nombre: str) -> str:
+    """Esquema JSON publicado: ``esquema/<nombre>`` (la ruta de su ``$id``)."""
+    return f"esquema/{nombre}"
+
+
+def novedades(institucion: str | None = None) -> str:
+    """Feed Atom de novedades: ``suscripciones/novedades.atom`` (todo el sitio) o
+    ``suscripciones/novedades-<institución>.atom``."""
+    return "suscripciones/novedades.atom" if institucion is None else f"suscripciones/novedades-{institucion}.atom"
+
+
+APARTADOS = APARTADOS | {APARTADO_DATOS_ABIERTOS}

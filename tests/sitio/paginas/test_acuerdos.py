@@ -6,69 +6,102 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from programas_spen.sitio.construir import Sitio
-from programas_spen.sitio.grafo import construir_grafo
+from bs4 import BeautifulSoup
+
+from programas_spen.sitio.grafo import Grafo, construir_grafo
 from programas_spen.sitio.paginas.acuerdos import pagina_acuerdo, pagina_indice_acuerdos
-from programas_spen.sitio.paginas.documento import pagina_documento
 from tests.datos_prueba import PAT, archivos_base, cambiar, cargar
+from tests.sitio.paginas.sopa import (
+    apartado_por_titulo,
+    enlaces,
+    filas,
+    plano,
+    sopa,
+    texto_de_apartado,
+    titulo,
+)
 
 
-def _acuerdo(sitio: Sitio, numero: str) -> str:
-    return pagina_acuerdo(sitio.grafo.acuerdos[numero], sitio.grafo).contenido
+def _acuerdo(grafo: Grafo, numero: str) -> BeautifulSoup:
+    return sopa(pagina_acuerdo(grafo.acuerdos[numero], grafo))
 
 
-def test_paginas_puras(sitio_real: Sitio) -> None:
-    grafo = sitio_real.grafo
-    for ficha in grafo.acuerdos.values():
-        assert pagina_acuerdo(ficha, grafo) == pagina_acuerdo(ficha, grafo)
-    assert pagina_indice_acuerdos(grafo) == pagina_indice_acuerdos(grafo)
+def _documento(grafo: Grafo, doc: str) -> BeautifulSoup:
+    """La página de un documento (``paginas.documento``, que se convierte aparte)."""
+    from programas_spen.sitio.paginas.documento import pagina_documento
+
+    return sopa(pagina_documento(grafo.documentos[doc], grafo))
 
 
-def test_acuerdo_que_cumple_un_compromiso(sitio_prueba: Sitio) -> None:
-    pagina = pagina_acuerdo(sitio_prueba.grafo.acuerdos["INE/JGE38/2024"], sitio_prueba.grafo)
+def _datos(pagina: BeautifulSoup) -> dict[str, str]:
+    """La tabla «Dato | Valor» del acuerdo."""
+    return dict(fila for fila in filas(pagina.find("table")))  # type: ignore[misc]
+
+
+def _elementos(pagina: BeautifulSoup, titulo_apartado: str) -> list[str]:
+    """El texto de cada elemento de la lista de un apartado."""
+    lista = apartado_por_titulo(pagina, titulo_apartado).find_next_sibling("ul")
+    return [plano(li) for li in lista.find_all("li")]
+
+
+def test_paginas_puras(grafo_real: Grafo) -> None:
+    for ficha in grafo_real.acuerdos.values():
+        assert pagina_acuerdo(ficha, grafo_real) == pagina_acuerdo(ficha, grafo_real)
+    assert pagina_indice_acuerdos(grafo_real) == pagina_indice_acuerdos(grafo_real)
+
+
+def test_acuerdo_que_cumple_un_compromiso(grafo_prueba: Grafo) -> None:
+    pagina = pagina_acuerdo(grafo_prueba.acuerdos["INE/JGE38/2024"], grafo_prueba)
     assert pagina.ruta == "acuerdos/ine-jge38-2024.md"
     assert pagina.titulo == "Acuerdo INE/JGE38/2024"
-    contenido = pagina.contenido
-    assert contenido.startswith("# Acuerdo INE/JGE38/2024\n")
-    assert "| Órgano | Junta General Ejecutiva |" in contenido
-    assert "| Fecha | 25 de marzo de 2024 |" in contenido
-    assert ("| Sesión | [sesión del 25 de marzo de 2024](../sesiones/jge-2024-03-25.md) |"
-            in contenido)
-    assert "| Documento oficial | <https://example.org/INE-JGE38-2024.pdf> |" in contenido
-    assert "## Compromisos que cumple" in contenido
-    assert ("- [Compromiso 1](../documentos/informe-2024/index.md#compromiso-01) del "
-            "[Informe de prueba 2024](../documentos/informe-2024/index.md)") in contenido
-    assert "### Según Informe de prueba 2024" in contenido
-    assert "1 mención(es) en los textos publicados." in contenido
-    assert ("[Compromiso 1](../documentos/informe-2024/index.md#compromiso-01) (avance o "
-            "cumplimiento) — Informe de prueba 2024") in contenido
-    assert "*[" not in contenido  # ninguna sigla definida (SPEN) aparece en esta página
-    assert "[Todos los acuerdos](index.md)" in contenido
+    html = sopa(pagina)
+    assert plano(html.find("h1")) == "Acuerdo INE/JGE38/2024"
+    datos = _datos(html)
+    assert datos["Órgano"] == "Junta General Ejecutiva"
+    assert datos["Fecha"] == "25 de marzo de 2024"
+    assert datos["Sesión"] == "sesión del 25 de marzo de 2024"
+    assert datos["Documento oficial"] == "https://example.org/INE-JGE38-2024.pdf"
+    todos = enlaces(html)
+    assert todos["sesión del 25 de marzo de 2024"] == "../../sesiones/jge-2024-03-25/"
+    assert todos["https://example.org/INE-JGE38-2024.pdf"] == "https://example.org/INE-JGE38-2024.pdf"
+    assert _elementos(html, "Compromisos que cumple") == ["Compromiso 1 del Informe de prueba 2024"]
+    cumple = apartado_por_titulo(html, "Compromisos que cumple").find_next_sibling("ul")
+    assert enlaces(cumple) == {"Compromiso 1": "../../documentos/informe-2024/#compromiso-01",
+                               "Informe de prueba 2024": "../../documentos/informe-2024/"}
+    apartado_por_titulo(html, "Según Informe de prueba 2024")
+    assert "1 mención(es) en los textos publicados." in plano(html)
+    assert _elementos(html, "Menciones en los documentos") == [
+        "Compromiso 1 (avance o cumplimiento) — Informe de prueba 2024"]
+    menciones = apartado_por_titulo(html, "Menciones en los documentos").find_next_sibling("ul")
+    assert enlaces(menciones) == {"Compromiso 1": "../../documentos/informe-2024/#compromiso-01"}
+    assert html.find("abbr") is None  # ninguna sigla definida (SPEN) aparece en esta página
+    assert todos["Todos los acuerdos"] == "../"
 
 
-def test_enlaces_en_los_dos_sentidos(sitio_prueba: Sitio) -> None:
-    grafo = sitio_prueba.grafo
-    acuerdo = _acuerdo(sitio_prueba, "INE/JGE38/2024")
-    informe = pagina_documento(grafo.documentos["informe-2024"], grafo).contenido
+def test_enlaces_en_los_dos_sentidos(grafo_prueba: Grafo) -> None:
+    acuerdo = _acuerdo(grafo_prueba, "INE/JGE38/2024")
     # acuerdo → compromiso
-    assert "../documentos/informe-2024/index.md#compromiso-01" in acuerdo
+    assert "../../documentos/informe-2024/#compromiso-01" in enlaces(acuerdo).values()
     # compromiso → acuerdo
-    assert "[INE/JGE38/2024](../../acuerdos/ine-jge38-2024.md)" in informe
+    informe = _documento(grafo_prueba, "informe-2024")
+    assert enlaces(informe)["INE/JGE38/2024"] == "../../acuerdos/ine-jge38-2024/"
     # acuerdo → documento que aprueba, documento → acuerdo
-    aprueba = _acuerdo(sitio_prueba, "INE/JGE06/2020")
-    pat = pagina_documento(grafo.documentos["pat-2020"], grafo).contenido
-    assert ("## Documentos que aprueba\n\n- [PAT de prueba 2020](../documentos/pat-2020/index.md)"
-            in aprueba)
-    assert "[INE/JGE06/2020](../../acuerdos/ine-jge06-2020.md)" in pat
+    aprueba = _acuerdo(grafo_prueba, "INE/JGE06/2020")
+    assert _elementos(aprueba, "Documentos que aprueba") == ["PAT de prueba 2020"]
+    assert enlaces(aprueba)["PAT de prueba 2020"] == "../../documentos/pat-2020/"
+    pat = _documento(grafo_prueba, "pat-2020")
+    assert enlaces(pat)["INE/JGE06/2020"] == "../../acuerdos/ine-jge06-2020/"
 
 
-def test_acuerdo_mencionado_en_la_prosa(sitio_prueba: Sitio) -> None:
-    contenido = _acuerdo(sitio_prueba, "INE/CG909/2015")
-    assert "| Órgano | Consejo General |" in contenido
-    assert ("- [Apartado «Introducción 2020»](../documentos/pat-2020/index.md#seccion-introduccion)"
-            " (texto) — PAT de prueba 2020") in contenido
-    assert "## Compromisos que cumple" not in contenido
-    assert "## Documentos que aprueba" not in contenido
+def test_acuerdo_mencionado_en_la_prosa(grafo_prueba: Grafo) -> None:
+    html = _acuerdo(grafo_prueba, "INE/CG909/2015")
+    assert _datos(html)["Órgano"] == "Consejo General"
+    assert _elementos(html, "Menciones en los documentos") == [
+        "Apartado «Introducción 2020» (texto) — PAT de prueba 2020"]
+    assert enlaces(html)["Apartado «Introducción 2020»"] == "../../documentos/pat-2020/#seccion-introduccion"
+    titulos = [titulo(h) for h in html.find_all("h2")]
+    assert "Compromisos que cumple" not in titulos
+    assert "Documentos que aprueba" not in titulos
 
 
 def test_acuerdo_solo_mencionado(tmp_path: Path) -> None:
@@ -78,11 +111,11 @@ def test_acuerdo_solo_mencionado(tmp_path: Path) -> None:
     assert resultado.datos is not None
     grafo = construir_grafo(resultado.datos)
     assert "INE/CG1/2019" in grafo.acuerdos
-    contenido = pagina_acuerdo(grafo.acuerdos["INE/CG1/2019"], grafo).contenido
-    assert "Los documentos publicados solo lo mencionan; no dan más datos de él." in contenido
-    assert "| Dato | Valor |" not in contenido
-    pat = pagina_documento(grafo.documentos["pat-2020"], grafo).contenido
-    assert "[INE/CG1/2019](../../acuerdos/ine-cg1-2019.md)" in pat
+    html = _acuerdo(grafo, "INE/CG1/2019")
+    assert "Los documentos publicados solo lo mencionan; no dan más datos de él." in plano(html)
+    assert html.find("table") is None  # sin tabla «Dato | Valor»
+    pat = _documento(grafo, "pat-2020")
+    assert enlaces(pat)["INE/CG1/2019"] == "../../acuerdos/ine-cg1-2019/"
 
 
 _ACUERDO_COMPLETO = """\
@@ -92,11 +125,12 @@ _ACUERDO_COMPLETO = """\
     sesion: jge-2020-01-16
     titulo: ACUERDO DE PRUEBA
     aprueba: el Programa Anual de Trabajo de prueba 2020
-    antecedentes: |
-      # Antecedentes
-      I. Mediante Acuerdo INE/CG909/2015 se aprobó el Estatuto.
-    considerandos: |
-      Considerando *único*.
+    antecedentes:
+      - encabezado: Primero
+      - lista:
+          - I. Mediante Acuerdo INE/CG909/2015 se aprobó el Estatuto.
+    considerandos:
+      - parrafo: Considerando *único*.
     puntos:
       - ordinal: Primero.
         texto: Se aprueba el programa; véase INE/CG909/2015.
@@ -120,52 +154,74 @@ def test_acuerdo_completo(tmp_path: Path) -> None:
     resultado = cargar(tmp_path, archivos)
     assert resultado.datos is not None, resultado.informe.texto()
     grafo = construir_grafo(resultado.datos)
-    contenido = pagina_acuerdo(grafo.acuerdos["INE/JGE06/2020"], grafo).contenido
-    assert "| Título | ACUERDO DE PRUEBA |" in contenido
-    assert "| Publicación | Ordena su publicación en la Gaceta Electoral |" in contenido
-    assert "**Aprueba:** el Programa Anual de Trabajo de prueba 2020" in contenido
-    assert "#### Antecedentes\n\n##### Antecedentes" in contenido
-    assert "I. Mediante Acuerdo [INE/CG909/2015](ine-cg909-2015.md) se aprobó" in contenido
-    assert "#### Considerandos\n\nConsiderando *único*." in contenido
-    assert ("**Primero.** Se aprueba el programa; véase [INE/CG909/2015](ine-cg909-2015.md)."
-            in contenido)
-    assert contenido.index("**Primero.**") < contenido.index("**Segundo.**")
-    assert "#### Votación\n\nAprobado por unanimidad." in contenido
-    assert "| Presidente de la Junta | Persona Presidente |" in contenido
+    html = _acuerdo(grafo, "INE/JGE06/2020")
+    datos = _datos(html)
+    assert datos["Título"] == "ACUERDO DE PRUEBA"
+    assert datos["Publicación"] == "Ordena su publicación en la Gaceta Electoral"
+    aprueba = html.find("strong", string="Aprueba:").parent
+    assert plano(aprueba) == "Aprueba: el Programa Anual de Trabajo de prueba 2020"
+    # la prosa de la fuente son bloques de texto: su encabezado es un apartado, su lista una
+    # lista, sus marcas de Markdown se publican tal cual y sus números de acuerdo se enlazan
+    antecedentes = apartado_por_titulo(html, "Antecedentes").find_next_sibling("ul")
+    assert [plano(li) for li in antecedentes.find_all("li")] == [
+        "I. Mediante Acuerdo INE/CG909/2015 se aprobó el Estatuto."]
+    assert [titulo(h) for h in html.find_all("h5")] == ["Primero"]
+    assert enlaces(html)["INE/CG909/2015"] == "../ine-cg909-2015/"
+    assert texto_de_apartado(html, "considerandos") == "Considerando *único*."
+    assert html.find("em") is None
+    puntos = apartado_por_titulo(html, "Puntos de acuerdo").find_next_siblings("p", limit=2)
+    assert [plano(p) for p in puntos] == ["Primero. Se aprueba el programa; véase INE/CG909/2015.",
+                                          "Segundo. Publíquese."]
+    assert [plano(p.strong) for p in puntos] == ["Primero.", "Segundo."]
+    assert enlaces(puntos[0]) == {"INE/CG909/2015": "../ine-cg909-2015/"}
+    assert texto_de_apartado(html, "votacion") == "Aprobado por unanimidad."
+    firmantes = apartado_por_titulo(html, "Firmantes").find_next_sibling("table")
+    assert filas(firmantes) == [["Presidente de la Junta", "Persona Presidente"]]
     # y la página del acuerdo mencionado enlaza de vuelta a este
-    mencionado = pagina_acuerdo(grafo.acuerdos["INE/CG909/2015"], grafo).contenido
-    assert "[Acuerdo INE/JGE06/2020](ine-jge06-2020.md) (antecedentes)" in mencionado
-    assert "[Acuerdo INE/JGE06/2020](ine-jge06-2020.md) (lo que aprueba)" not in mencionado
+    mencionado = _acuerdo(grafo, "INE/CG909/2015")
+    menciones = _elementos(mencionado, "Menciones en los documentos")
+    assert "Acuerdo INE/JGE06/2020 (antecedentes) — PAT de prueba 2020" in menciones
+    assert not any(m.startswith("Acuerdo INE/JGE06/2020 (lo que aprueba)") for m in menciones)
+    assert enlaces(mencionado)["Acuerdo INE/JGE06/2020"] == "../ine-jge06-2020/"
 
 
-def test_indice_de_acuerdos(sitio_prueba: Sitio) -> None:
-    pagina = pagina_indice_acuerdos(sitio_prueba.grafo)
+def test_indice_de_acuerdos(grafo_prueba: Grafo) -> None:
+    pagina = pagina_indice_acuerdos(grafo_prueba)
     assert pagina.ruta == "acuerdos/index.md" and pagina.titulo == "Acuerdos"
-    filas = [linea for linea in pagina.contenido.splitlines() if linea.startswith("| [")]
-    assert filas == [
-        "| [INE/CG909/2015](ine-cg909-2015.md) | CG | — | 0 | 0 | 1 |",
-        "| [INE/JGE06/2020](ine-jge06-2020.md) | JGE | 16 de enero de 2020 | 1 | 0 | 0 |",
-        "| [INE/JGE38/2024](ine-jge38-2024.md) | JGE | 25 de marzo de 2024 | 0 | 1 | 1 |",
+    html = sopa(pagina)
+    assert filas(html.find("table")) == [
+        ["INE/CG909/2015", "CG", "—", "0", "0", "1"],
+        ["INE/JGE06/2020", "JGE", "16 de enero de 2020", "1", "0", "0"],
+        ["INE/JGE38/2024", "JGE", "25 de marzo de 2024", "0", "1", "1"],
     ]
+    assert enlaces(html) == {"INE/CG909/2015": "ine-cg909-2015/", "INE/JGE06/2020": "ine-jge06-2020/",
+                             "INE/JGE38/2024": "ine-jge38-2024/"}
 
 
-def test_acuerdos_reales(sitio_real: Sitio) -> None:
-    jge06 = _acuerdo(sitio_real, "INE/JGE06/2020")
-    assert "- [Programa Anual de Trabajo" in jge06
-    assert "(../documentos/ine-pat-spen-2020/index.md)" in jge06
-    cg909 = _acuerdo(sitio_real, "INE/CG909/2015")
-    assert "[Acuerdo INE/JGE06/2020](ine-jge06-2020.md) (antecedentes)" in cg909
-    indice = pagina_indice_acuerdos(sitio_real.grafo).contenido
-    assert sum(1 for linea in indice.splitlines() if linea.startswith("| [")) == len(
-        sitio_real.grafo.acuerdos) == 16
+def test_acuerdos_reales(grafo_real: Grafo) -> None:
+    jge06 = _acuerdo(grafo_real, "INE/JGE06/2020")
+    aprobados = apartado_por_titulo(jge06, "Documentos que aprueba").find_next_sibling("ul")
+    assert [plano(li) for li in aprobados.find_all("li")][0].startswith("Programa Anual de Trabajo")
+    assert "../../documentos/ine-pat-spen-2020/" in enlaces(aprobados).values()
+    cg909 = _acuerdo(grafo_real, "INE/CG909/2015")
+    assert "Acuerdo INE/JGE06/2020 (antecedentes) — Programa Anual de Trabajo del SPEN 2020" in _elementos(
+        cg909, "Menciones en los documentos")
+    assert enlaces(cg909)["Acuerdo INE/JGE06/2020"] == "../ine-jge06-2020/"
+    # una fila por acuerdo del grafo, cada una con su página
+    indice = sopa(pagina_indice_acuerdos(grafo_real))
+    numeros = [fila[0] for fila in filas(indice.find("table"))]
+    assert numeros == list(grafo_real.acuerdos)
+    for numero in numeros:
+        assert enlaces(indice)[numero] == f"{numero.lower().replace('/', '-')}/"
 
 
-def test_institucion_de_cada_acuerdo(sitio_real: Sitio, tmp_path: Path) -> None:
+def test_institucion_de_cada_acuerdo(grafo_real: Grafo, tmp_path: Path) -> None:
     """Cada página de acuerdo va al índice de búsqueda de su institución: la de su órgano; si
     no se sabe, la del documento que lo declara o lo menciona."""
-    grafo = sitio_real.grafo
-    for ficha in grafo.acuerdos.values():
-        assert pagina_acuerdo(ficha, grafo).institucion == "ine", ficha.numero
+    for ficha in grafo_real.acuerdos.values():
+        organo = grafo_real.organos.get(ficha.organo or "")
+        if organo is not None:
+            assert pagina_acuerdo(ficha, grafo_real).institucion == organo.institucion, ficha.numero
     # solo mencionado, sin órgano ni declaración: la institución del documento que lo menciona
     archivos = cambiar(archivos_base(), PAT, "del Consejo General.\n",
                        "del Consejo General y el INE/CG1/2019.\n")

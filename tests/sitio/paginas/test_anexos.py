@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from bs4 import BeautifulSoup
 
-from programas_spen.anexos.anexos import construir_anexos
-from programas_spen.anexos.integridad import FichaAnexo
-from programas_spen.anexos.pdf import PdfGenerado
-from programas_spen.sitio.grafo import Grafo, construir_grafo
-from programas_spen.sitio.paginas import construir_paginas
+from programas_spen.anexos.anexos import ficha_base
+from programas_spen.anexos.integridad import FichaAnexo, sha256
+from programas_spen.sitio import urls
+from programas_spen.sitio.grafo import Grafo
+from programas_spen.sitio.paginas.acuerdos import pagina_acuerdo
 from programas_spen.sitio.paginas.anexos import (
     PDF_EN_PREPARACION,
     bloque_anexo_documento,
@@ -19,98 +20,137 @@ from programas_spen.sitio.paginas.anexos import (
     con_cita_acuerdo,
     pagina_indice_anexos,
 )
-from programas_spen.sitio.paginas.comun import Pagina
-from tests.datos_prueba import html
+from programas_spen.sitio.secciones import Pagina, Parrafo, Seccion
+from tests.sitio.paginas.sopa import enlaces, filas, plano, sopa, sopa_de_bloques
 
 URL = "https://programas-spen.example/"
 
 
-def _generador(html_anexo: str, base_url: str) -> PdfGenerado:
-    return PdfGenerado(b"%PDF-" + str(len(html_anexo)).encode(), 7)
+@pytest.fixture(scope="module")
+def fichas_sin_pdf(grafo_real: Grafo) -> dict[str, FichaAnexo]:
+    """Las fichas de los anexos de una construcción sin PDF (``anexos_pdf: false``)."""
+    return {doc.id: ficha_base(doc, grafo_real, URL) for doc in grafo_real.datos.documentos}
 
 
 @pytest.fixture(scope="module")
-def grafo(resultado_real) -> Grafo:
-    return construir_grafo(resultado_real.datos, resultado_real.informe.avisos)
+def fichas(fichas_sin_pdf: dict[str, FichaAnexo]) -> dict[str, FichaAnexo]:
+    """Las fichas con un PDF de 7 páginas cada una, como las llena ``anexos.construir_anexos``
+    (las páginas solo publican lo que dice la ficha)."""
+    con_pdf = {}
+    for doc, ficha in fichas_sin_pdf.items():
+        contenido = b"%PDF-" + doc.encode()
+        ruta = urls.anexo_pdf(doc)
+        con_pdf[doc] = replace(ficha, ruta_pdf=ruta, url_pdf=urls.absoluta(URL, ruta), sha256=sha256(contenido),
+                               bytes=len(contenido), paginas=7)
+    return con_pdf
 
 
-@pytest.fixture(scope="module")
-def fichas(grafo: Grafo) -> dict[str, FichaAnexo]:
-    return construir_anexos(grafo, URL, generador=_generador).fichas
-
-
-@pytest.fixture(scope="module")
-def fichas_sin_pdf(grafo: Grafo) -> dict[str, FichaAnexo]:
-    return construir_anexos(grafo, URL, pdf=False).fichas
+def _bloque(ficha: FichaAnexo) -> BeautifulSoup:
+    """El apartado del anexo escrito en la página de su documento."""
+    return sopa_de_bloques(bloque_anexo_documento(ficha), urls.documento(ficha.documento).ruta)
 
 
 def test_bloque_del_documento(fichas: dict[str, FichaAnexo]) -> None:
     ficha = fichas["ine-pat-spen-2020"]
-    texto = "\n".join(bloque_anexo_documento(ficha))
-    assert texto.startswith("## Anexo para la Gaceta {#anexo}")
-    assert '[Descargar el anexo en PDF](anexo.pdf){download="ine-pat-spen-2020-anexo.pdf"}' in texto
-    assert "7 páginas" in texto
-    assert "[Vista de impresión del anexo](anexo/index.html)" in texto
-    assert f"**SHA-256 del PDF:** `{ficha.sha256}`" in texto
-    assert "### Cómo citar {#como-citar}" in texto
-    assert '<blockquote class="cita-gaceta"><p>Instituto Nacional Electoral, Dirección Ejecutiva' in texto
-    assert "`https://programas-spen.example/INE/JGE06/2020/`" in texto
-    salida = html(texto)
-    assert 'href="anexo.pdf"' in salida and 'download="ine-pat-spen-2020-anexo.pdf"' in salida
+    [apartado] = bloque_anexo_documento(ficha)
+    assert isinstance(apartado, Seccion) and apartado.solo_web  # en la página web, no en el anexo mismo
+    html = _bloque(ficha)
+    assert html.find("h2")["id"] == "anexo" and plano(html.find("h2")).startswith("Anexo para la Gaceta")
+    descarga = html.find("a", string="Descargar el anexo en PDF")
+    assert descarga["href"] == "anexo.pdf" and descarga["download"] == "ine-pat-spen-2020-anexo.pdf"
+    assert "7 páginas" in plano(html)
+    assert enlaces(html)["Vista de impresión del anexo"] == "anexo/"
+    huella = html.find("strong", string="SHA-256 del PDF:").parent
+    assert plano(huella).startswith(f"SHA-256 del PDF: {ficha.sha256} (compruébelo con sha256sum ")
+    assert ficha.sha256 in [c.get_text() for c in huella.find_all("code")]
+    assert enlaces(html)["Todos los anexos y sus huellas"] == "../../anexos/"
+    assert html.find("h3")["id"] == "como-citar"
+    cita = html.select_one("blockquote.cita-gaceta p")
+    assert plano(cita).startswith("Instituto Nacional Electoral, Dirección Ejecutiva")
+    assert cita.find("abbr") is None  # el texto se copia tal cual, sin marcas de siglas
+    assert "https://programas-spen.example/INE/JGE06/2020/" in [c.get_text() for c in html.find_all("code")]
 
 
 def test_bloque_sin_pdf(fichas_sin_pdf: dict[str, FichaAnexo]) -> None:
-    texto = "\n".join(bloque_anexo_documento(fichas_sin_pdf["ine-pat-cspen-2024"]))
-    assert "no se generó en esta construcción" in texto and "anexo.pdf" not in texto
+    html = _bloque(fichas_sin_pdf["ine-pat-cspen-2024"])
+    texto = plano(html)
+    assert "no se generó en esta construcción" in texto
+    assert "anexo.pdf" not in [a["href"] for a in html.find_all("a", href=True)]
     assert "SHA-256" not in texto and "Dirección corta" not in texto
 
 
-def test_bloque_y_indice_con_pdf_en_preparacion(grafo: Grafo, fichas_sin_pdf: dict[str, FichaAnexo]) -> None:
+def test_bloque_y_indice_con_pdf_en_preparacion(grafo_real: Grafo, fichas_sin_pdf: dict[str, FichaAnexo]) -> None:
     pendientes = {doc: replace(ficha, pdf_pendiente=True) for doc, ficha in fichas_sin_pdf.items()}
-    texto = "\n".join(bloque_anexo_documento(pendientes["ine-pat-cspen-2024"]))
-    assert PDF_EN_PREPARACION in texto and "no se generó" not in texto and "anexo.pdf" not in texto
-    indice = pagina_indice_anexos(grafo, pendientes).contenido
-    filas = [linea for linea in indice.splitlines() if linea.startswith("| [")]
-    assert len(filas) == 5 and all("| PDF en preparación · [vista de impresión](" in f for f in filas)
-    assert all(f.endswith("| — | — | — |") for f in filas)
-    assert "no se generaron" not in indice and "SHA256SUMS" not in indice
+    html = _bloque(pendientes["ine-pat-cspen-2024"])
+    texto = plano(html)
+    assert PDF_EN_PREPARACION in texto and "no se generó" not in texto
+    assert not any(a["href"].endswith("anexo.pdf") for a in html.find_all("a", href=True))
+    indice = sopa(pagina_indice_anexos(grafo_real, pendientes))
+    tabla = filas(indice.find("table"))
+    assert len(tabla) == len(pendientes)
+    assert all(f[2] == "PDF en preparación · vista de impresión" and f[3:] == ["—", "—", "—"] for f in tabla)
+    assert "no se generaron" not in plano(indice) and "SHA256SUMS" not in plano(indice)
 
 
-def test_cita_del_acuerdo(grafo: Grafo, fichas: dict[str, FichaAnexo]) -> None:
-    bloque = "\n".join(bloque_cita_acuerdo(grafo.acuerdos["INE/JGE06/2020"], URL, fichas))
-    assert "`https://programas-spen.example/INE/JGE06/2020/` — lleva a esta página" in bloque
-    assert '../documentos/ine-pat-spen-2020/anexo.pdf){download="ine-pat-spen-2020-anexo.pdf"}' in bloque
-    assert fichas["ine-pat-spen-2020"].sha256 in bloque
-    solo = "\n".join(bloque_cita_acuerdo(grafo.acuerdos["INE/JGE38/2024"], URL, fichas))
-    assert "INE/JGE38/2024/" in solo and "anexo.pdf" not in solo
-    pagina = Pagina("acuerdos/ine-jge06-2020.md", "Acuerdo INE/JGE06/2020", "# Acuerdo\n\n*[INE]: Instituto\n")
-    nueva = con_cita_acuerdo(pagina, grafo.acuerdos["INE/JGE06/2020"], URL, fichas)
-    assert nueva.contenido.startswith(pagina.contenido.rstrip("\n"))
-    assert "## Cómo citar {#como-citar}" in nueva.contenido
+def test_cita_del_acuerdo(grafo_real: Grafo, fichas: dict[str, FichaAnexo]) -> None:
+    seccion = bloque_cita_acuerdo(grafo_real.acuerdos["INE/JGE06/2020"], URL, fichas)
+    assert seccion is not None and seccion.id == "como-citar"
+    html = sopa_de_bloques((seccion,), urls.acuerdo("INE/JGE06/2020").ruta)
+    assert "https://programas-spen.example/INE/JGE06/2020/ — lleva a esta página" in plano(html)
+    descarga = next(a for a in html.find_all("a") if a.get("download"))
+    assert descarga["href"] == "../../documentos/ine-pat-spen-2020/anexo.pdf"
+    assert descarga["download"] == "ine-pat-spen-2020-anexo.pdf"
+    assert fichas["ine-pat-spen-2020"].sha256 in plano(html)
+    solo = bloque_cita_acuerdo(grafo_real.acuerdos["INE/JGE38/2024"], URL, fichas)
+    assert solo is not None
+    solo_html = sopa_de_bloques((solo,), urls.acuerdo("INE/JGE38/2024").ruta)
+    assert "INE/JGE38/2024/" in plano(solo_html) and not enlaces(solo_html)  # ningún anexo que enlazar
+    pagina = Pagina("acuerdos/ine-jge06-2020.md", "Acuerdo INE/JGE06/2020", (Parrafo("Acuerdo"),))
+    nueva = con_cita_acuerdo(pagina, grafo_real.acuerdos["INE/JGE06/2020"], URL, fichas)
+    assert nueva.cuerpo[:-1] == pagina.cuerpo  # la página intacta, con «Cómo citar» al final
+    assert isinstance(nueva.cuerpo[-1], Seccion) and nueva.cuerpo[-1].id == "como-citar"
 
 
-def test_indice_de_anexos(grafo: Grafo, fichas: dict[str, FichaAnexo]) -> None:
-    pagina = pagina_indice_anexos(grafo, fichas)
+def test_acuerdo_con_su_cita(grafo_real: Grafo, fichas: dict[str, FichaAnexo]) -> None:
+    """En la página del acuerdo, «Cómo citar» es el último apartado, después de todo lo demás."""
+    ficha = grafo_real.acuerdos["INE/JGE06/2020"]
+    html = sopa(con_cita_acuerdo(pagina_acuerdo(ficha, grafo_real), ficha, URL, fichas))
+    assert [h["id"] for h in html.find_all("h2")][-1] == "como-citar"
+    assert html.find(id="como-citar").find_previous("a", string="Todos los acuerdos") is not None
+
+
+def test_indice_de_anexos(grafo_real: Grafo, fichas: dict[str, FichaAnexo],
+                          fichas_sin_pdf: dict[str, FichaAnexo]) -> None:
+    pagina = pagina_indice_anexos(grafo_real, fichas)
     assert pagina.ruta == "anexos/index.md" and pagina.titulo == "Anexos para la Gaceta"
-    filas = [linea for linea in pagina.contenido.splitlines() if linea.startswith("| [")]
-    assert len(filas) == 5
-    pat = next(f for f in filas if "ine-pat-spen-2020" in f)
-    assert "[INE/JGE06/2020](../acuerdos/ine-jge06-2020.md)" in pat
-    assert '[PDF](../documentos/ine-pat-spen-2020/anexo.pdf){download="ine-pat-spen-2020-anexo.pdf"}' in pat
-    assert "[vista de impresión](../documentos/ine-pat-spen-2020/anexo/index.html)" in pat
-    assert "| 7 | " in pat and f"`{fichas['ine-pat-spen-2020'].sha256}`" in pat
-    assert "[`anexos.json`](anexos.json)" in pagina.contenido
-    assert "[`SHA256SUMS`](SHA256SUMS)" in pagina.contenido
-    sin_pdf = pagina_indice_anexos(grafo, construir_anexos(grafo, URL, pdf=False).fichas)
-    assert "SHA256SUMS" not in sin_pdf.contenido and "no se generaron" in sin_pdf.contenido
+    assert pagina.descripcion.startswith("Anexos en PDF listos para la Gaceta Electoral")
+    html = sopa(pagina)
+    tabla = html.find("table")
+    assert len(filas(tabla)) == len(fichas)
+    fila = next(tr for tr in tabla.select("tbody tr") if "ine-pat-spen-2020" in str(tr))
+    assert enlaces(fila)["INE/JGE06/2020"] == "../acuerdos/ine-jge06-2020/"
+    pdf = fila.find("a", string="PDF")
+    assert pdf["href"] == "../documentos/ine-pat-spen-2020/anexo.pdf"
+    assert pdf["download"] == "ine-pat-spen-2020-anexo.pdf"
+    assert enlaces(fila)["vista de impresión"] == "../documentos/ine-pat-spen-2020/anexo/"
+    celdas = [plano(td) for td in fila.find_all("td")]
+    assert celdas[3] == "7" and celdas[5] == fichas["ine-pat-spen-2020"].sha256
+    assert enlaces(html)["anexos.json"] == "anexos.json"
+    assert enlaces(html)["SHA256SUMS"] == "SHA256SUMS"
+    sin_pdf = sopa(pagina_indice_anexos(grafo_real, fichas_sin_pdf))
+    assert "SHA256SUMS" not in plano(sin_pdf) and "no se generaron" in plano(sin_pdf)
 
 
-def test_construir_paginas_con_anexos(grafo: Grafo, fichas: dict[str, FichaAnexo]) -> None:
-    sin = {p.ruta: p for p in construir_paginas(grafo)}
-    con = {p.ruta: p for p in construir_paginas(grafo, fichas, URL)}
+def test_paginas_del_sitio_con_anexos(grafo_real: Grafo, fichas: dict[str, FichaAnexo]) -> None:
+    """Con los anexos, cada documento lleva su apartado «Anexo para la Gaceta» (después de sus
+    datos y antes de sus siglas), cada acuerdo su «Cómo citar», y se añade el índice de anexos.
+    Depende de la página del documento (``paginas.documento``), que se convierte aparte."""
+    from programas_spen.sitio.construir import describir_paginas
+
+    sin = {p.ruta: p for p in describir_paginas(grafo_real)}
+    con = {p.ruta: p for p in describir_paginas(grafo_real, fichas, URL)}
     assert set(con) - set(sin) == {"anexos/index.md"}
-    documento = con["documentos/ine-pat-spen-2020/index.md"].contenido
-    assert documento.index("## Datos del documento") < documento.index("## Anexo para la Gaceta") < (
-        documento.index("## Siglas"))
-    assert "{#anexo}" not in sin["documentos/ine-pat-spen-2020/index.md"].contenido
-    assert "## Cómo citar {#como-citar}" in con["acuerdos/ine-jge06-2020.md"].contenido
+    documento = [h["id"] for h in sopa(con["documentos/ine-pat-spen-2020/index.md"]).find_all("h2")]
+    assert documento.index("datos") < documento.index("anexo") < documento.index("siglas")
+    assert sopa(sin["documentos/ine-pat-spen-2020/index.md"]).find(id="anexo") is None
+    assert sopa(con["acuerdos/ine-jge06-2020.md"]).find("h2", id="como-citar") is not None

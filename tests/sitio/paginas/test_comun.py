@@ -1,96 +1,81 @@
-"""paginas.comun: el escape de Markdown (el texto de la fuente se ve literal, sin volverse
-marcado, también dentro de una tabla), enlaces y números de acuerdo enlazados, prosa con
-encabezados bajados, meses y calendarios en español («No dado en la fuente»), procedencia,
-avisos en admonición y definiciones de siglas."""
+"""paginas.comun: enlaces y números de acuerdo enlazados, prosa de la fuente como bloques
+(encabezados con su nivel, listas, tablas), meses y calendarios en español («No dado en la
+fuente»), procedencia, avisos en recuadro y siglas de cada página. Todo son piezas de la
+descripción de la página: el texto de la fuente queda como texto."""
 
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
 
+from programas_spen.modelo import bloques as modelo
 from programas_spen.modelo.problemas import Problema
-from programas_spen.modelo.registros import Calendario, Rango, Sigla
+from programas_spen.modelo.registros import Calendario, Rango
 from programas_spen.sitio import urls
 from programas_spen.sitio.construir import Sitio
 from programas_spen.sitio.grafo import Grafo
 from programas_spen.sitio.paginas.comun import (
     NO_DADO,
-    bloque_avisos,
-    bloque_calendario,
-    con_siglas,
-    definiciones_siglas,
+    aviso_registro,
+    avisos_en_linea,
     describir_calendario,
     describir_fuente,
     enlace,
     enlazar,
-    formas_de_sigla,
     lista_meses,
-    md,
     prosa,
+    rotulo,
+    siglas_de,
     siglas_del_sitio,
-    significados,
 )
-from tests.datos_prueba import html
+from programas_spen.sitio.render import escribir_bloques
+from programas_spen.sitio.secciones import Aviso, Enlace, Fuerte, Lista, Parrafo, Seccion, Tabla
 
-PELIGROSO = ("Texto *no* cursiva, _tampoco_, [un enlace](x.md) <b>negrita</b> a|b {#ancla} "
-             "# no título & amp; \\ barra `código` > cita 2 < 3")
-
-
-def test_md_vacio_y_espacios() -> None:
-    assert md(None) == "" and md("") == ""
-    assert md("  uno\n  dos\tTRES  ") == "uno dos TRES"
+DESDE = "documentos/informe-2024/index.md"
 
 
-def test_md_escapa_cada_caracter_especial() -> None:
-    escapado = md(PELIGROSO)
-    for crudo in ("*no*", "_tampoco_", "[un enlace]", "<b>", "a|b", "{#ancla}", "`código`"):
-        assert crudo not in escapado
-    assert "&lt;b\\>" in escapado and "&amp; amp;" in escapado
-
-
-@pytest.mark.parametrize("texto", [
-    PELIGROSO, "* no es una lista", "1. no es una lista numerada", "<script>alert(1)</script>",
-    "100 % < 200 % & 3 > 2", "Meritos_Administrativos_2019", "a \\* b",
-])
-def test_md_se_lee_literal(texto: str) -> None:
-    sopa = BeautifulSoup(html("Antes " + md(texto)), "html.parser")
-    assert sopa.get_text().strip() == "Antes " + " ".join(texto.split())
-    assert sopa.find(["em", "strong", "a", "b", "code", "script", "h1", "li", "blockquote"]) \
-        is None
-
-
-def test_md_dentro_de_una_tabla_no_parte_la_celda() -> None:
-    tabla = f"| Uno | Dos |\n| --- | --- |\n| {md(PELIGROSO)} | fin |\n"
-    sopa = BeautifulSoup(html(tabla), "html.parser")
-    celdas = sopa.find("tbody").find_all("td")
-    assert [c.get_text() for c in celdas] == [" ".join(PELIGROSO.split()), "fin"]
+def _sopa(bloques, desde: str = DESDE) -> BeautifulSoup:  # noqa: ANN001
+    return BeautifulSoup(escribir_bloques(tuple(bloques), desde), "html.parser")
 
 
 def test_enlace() -> None:
-    assert enlace("Tema 1", urls.tema("d", "tema-01"), "areas/dp.md") == (
-        "[Tema 1](../documentos/d/index.md#tema-01)")
+    assert enlace("Tema 1", urls.tema("d", "tema-01")) == Enlace("Tema 1", urls.tema("d", "tema-01"))
+    sopa = _sopa([Parrafo((enlace("Tema 1", urls.tema("d", "tema-01")),))], "areas/dp.md")
+    assert sopa.find("a")["href"] == "../../documentos/d/#tema-01"
 
 
 def test_enlazar_solo_acuerdos_con_pagina(sitio_prueba: Sitio) -> None:
     grafo = sitio_prueba.grafo
     texto = "Cumplido con INE/JGE38/2024 y no con INE/JGE99/2024 *ni* otro."
-    resultado = enlazar(texto, "documentos/informe-2024/index.md", grafo)
-    assert "[INE/JGE38/2024](../../acuerdos/ine-jge38-2024.md)" in resultado
-    assert "[INE/JGE99/2024]" not in resultado and "INE/JGE99/2024" in resultado
-    assert "\\*ni\\*" in resultado
-    assert enlazar(None, "x.md", grafo) == ""
+    partes = enlazar(texto, grafo)
+    assert Enlace("INE/JGE38/2024", urls.acuerdo("INE/JGE38/2024")) in partes
+    sopa = _sopa([Parrafo(partes)])
+    assert [a.get_text() for a in sopa.find_all("a")] == ["INE/JGE38/2024"]
+    assert sopa.find("a")["href"] == "../../acuerdos/ine-jge38-2024/"
+    assert sopa.get_text().strip() == texto  # «*ni*» se publica tal cual, sin cursiva
+    assert sopa.find("em") is None
+    assert enlazar(None, grafo) == () and enlazar("", grafo) == ()
 
 
-def test_prosa_baja_encabezados_y_enlaza_acuerdos(sitio_prueba: Sitio) -> None:
-    texto = "# Antecedentes\n\nSegún el INE/CG909/2015 **y** lo demás.\n\n## Detalle\n| a |"
-    resultado = prosa(texto, "documentos/pat-2020/index.md", sitio_prueba.grafo, nivel=3)
-    lineas = resultado.splitlines()
-    assert lineas[0] == "### Antecedentes"
-    assert "#### Detalle" in lineas
-    # la prosa es Markdown literal de la fuente: no se escapa
-    assert "[INE/CG909/2015](../../acuerdos/ine-cg909-2015.md) **y** lo demás." in resultado
-    assert "| a |" in lineas
-    assert prosa("###### Muy hondo", "x.md", sitio_prueba.grafo, nivel=5) == "###### Muy hondo"
+def test_prosa_como_bloques_y_acuerdos_enlazados(sitio_prueba: Sitio) -> None:
+    fuente = (modelo.Encabezado("Antecedentes"), modelo.Parrafo("Según el INE/CG909/2015 **y** lo demás."),
+              modelo.Encabezado("Detalle", 2), modelo.Lista(("uno", "# dos")),
+              modelo.Lista(("a", "b"), numerada=True), modelo.Tabla(("", "Mes"), (("1", "| marzo"),)))
+    bloques = prosa(fuente, sitio_prueba.grafo, nivel=3)
+    assert isinstance(bloques[0], Seccion) and bloques[0].nivel == 3
+    assert isinstance(bloques[2], Seccion) and bloques[2].nivel == 4
+    assert isinstance(bloques[3], Lista) and not bloques[3].ordenada
+    assert isinstance(bloques[4], Lista) and bloques[4].ordenada
+    assert isinstance(bloques[5], Tabla)
+    sopa = _sopa(bloques, "documentos/pat-2020/index.md")
+    assert sopa.find("h3").get_text().startswith("Antecedentes")
+    assert sopa.find("h4").get_text().startswith("Detalle")
+    assert sopa.find("a", href="../../acuerdos/ine-cg909-2015/").get_text() == "INE/CG909/2015"
+    assert "**y** lo demás." in sopa.get_text()  # texto literal: ni negrita ni marca perdida
+    assert [li.get_text() for li in sopa.find_all("li")] == ["uno", "# dos", "a", "b"]
+    assert sopa.find("ol") is not None
+    assert [td.get_text() for td in sopa.select("tbody td")] == ["1", "| marzo"]
+    assert prosa((modelo.Encabezado("Muy hondo", 4),), sitio_prueba.grafo, nivel=5)[0].nivel == 6
 
 
 @pytest.mark.parametrize(("meses", "texto"), [
@@ -108,11 +93,9 @@ def test_lista_meses(meses: list[str], texto: str) -> None:
     (Calendario("no_dado"), "No dado en la fuente"),
     (Calendario("meses", meses=("2024-06", "2024-03")), "Marzo y junio de 2024"),
     (Calendario("permanente"), "Permanente"),
-    (Calendario("periodo", texto="primer trimestre de 2025",
-                rango=Rango("2025-01", "2025-03")),
+    (Calendario("periodo", texto="primer trimestre de 2025", rango=Rango("2025-01", "2025-03")),
      "Periodo dado en palabras: «primer trimestre de 2025» (enero de 2025 a marzo de 2025)"),
-    (Calendario("periodo", texto="durante *todo* el año"),
-     "Periodo dado en palabras: «durante \\*todo\\* el año»"),
+    (Calendario("periodo", texto="durante *todo* el año"), "Periodo dado en palabras: «durante *todo* el año»"),
     (Calendario("meses", meses=("2024-12",), marcas_fuera_de_tabla=1),
      "Diciembre de 2024; la fuente pone además 1 marca(s) fuera de las columnas de meses"),
     (Calendario("no_dado", condicion="en caso de existir vacantes"),
@@ -123,71 +106,39 @@ def test_describir_calendario(calendario: Calendario | None, texto: str) -> None
     assert NO_DADO == "No dado en la fuente"
 
 
-def test_bloque_calendario_con_nota() -> None:
-    assert bloque_calendario(Calendario("no_dado", nota="Se perdió_en el PDF")) == [
-        "- **Calendario:** No dado en la fuente",
-        "- **Nota sobre el calendario:** Se perdió\\_en el PDF"]
-    assert bloque_calendario(None) == ["- **Calendario:** No dado en la fuente"]
-
-
 def test_describir_fuente(sitio_prueba: Sitio) -> None:
     pat = sitio_prueba.grafo.documentos["pat-2020"]
     actividad = pat.mecanismos[0].actividades[0]
-    assert describir_fuente(pat, actividad.fuente) == (
-        "PAT de prueba 2020 — tabla «INGRESO», fila 1 (texto fuente: `pat.txt`)")
-    assert describir_fuente(pat, None) == "PAT de prueba 2020 (texto fuente: `pat.txt`)"
+    assert describir_fuente(pat, actividad.fuente) == "PAT de prueba 2020 — tabla «INGRESO», fila 1"
+    assert describir_fuente(pat, None) == "PAT de prueba 2020"
 
 
-def test_bloque_avisos() -> None:
-    assert bloque_avisos([]) == []
-    aviso = Problema("datos/x.yml", 3, 0, "aviso", "la nota «*» no corresponde")
-    lineas = bloque_avisos([aviso])
-    assert lineas[0] == '!!! warning "Aviso de coherencia de la fuente"'
-    assert "    - la nota «\\*» no corresponde" in lineas
-    sopa = BeautifulSoup(html("\n".join(lineas)), "html.parser")
+def test_rotulo() -> None:
+    assert rotulo("Estatus", "Concluido") == (Fuerte("Estatus:"), " ", "Concluido")
+
+
+def test_avisos_de_un_registro() -> None:
+    assert aviso_registro([]) == () and avisos_en_linea([]) == ()
+    aviso = Problema("datos/x.yml", 3, 0, "aviso", "la nota «*» no corresponde <b>")
+    [recuadro] = aviso_registro([aviso])
+    assert isinstance(recuadro, Aviso) and recuadro.clase == "warning"
+    sopa = _sopa([recuadro])
     admonicion = sopa.find("div", class_="admonition")
     assert admonicion is not None and "warning" in admonicion["class"]
-    assert "la nota «*» no corresponde" in admonicion.get_text()
+    assert admonicion.find("p", class_="admonition-title").get_text() == "Aviso de coherencia de la fuente"
+    assert "la nota «*» no corresponde <b>" in admonicion.get_text()
+    assert sopa.find("b") is None
+    en_linea = _sopa([Parrafo(("Texto", *avisos_en_linea([aviso])))])
+    assert en_linea.find("br") is not None
+    assert "⚠ Aviso: la nota «*» no corresponde <b>" in en_linea.get_text()
 
 
-@pytest.mark.parametrize(("sigla", "formas"), [
-    ("Servicio/SPEN", ["SPEN"]),
-    ("INE/ Instituto", ["INE"]),
-    ("Comisión del Servicio/CSPEN", ["CSPEN"]),
-    ("DESPEN", ["DESPEN"]),
-    ("EyP", ["EyP"]),
-    ("Estatuto", []),
-    ("Personal del Servicio", []),
-    ("AG", ["AG"]),
-])
-def test_formas_de_sigla(sigla: str, formas: list[str]) -> None:
-    assert formas_de_sigla(sigla) == formas
-
-
-def test_definiciones_y_pie_de_siglas() -> None:
-    propias = [Sigla("Servicio/SPEN", "Servicio Profesional\n Electoral Nacional."),
-               Sigla("DP", "Dirección de Profesionalización.")]
-    otras = [Sigla("SPEN", "Otra definición."), Sigla("JGE", "Junta General Ejecutiva."),
-             Sigla("OPLE", "Organismo Público Local Electoral.")]
-    assert definiciones_siglas(propias) == [
-        "*[DP]: Dirección de Profesionalización",
-        "*[SPEN]: Servicio Profesional Electoral Nacional"]
-    sitio = significados(otras)
-    texto = "El SPEN y la DP informan a la JGE (acuerdo INE/JGE06/2020)."
-    pagina = con_siglas(texto, propias, sitio)
-    assert pagina.startswith(texto + "\n\n")
-    # las del documento ganan; las del resto del sitio completan
-    assert "*[SPEN]: Servicio Profesional Electoral Nacional" in pagina
-    assert "Otra definición" not in pagina
-    assert "*[JGE]: Junta General Ejecutiva" in pagina
-    assert "*[DP]: Dirección de Profesionalización" in pagina
-    # solo las que aparecen como palabra completa: OPLE no está; «DPE» no es «DP»
-    assert "OPLE" not in pagina
-    assert "*[DP]" not in con_siglas("La DPE y los OPLEs.", propias, sitio)
-    assert con_siglas("Sin siglas.", propias, sitio) == "Sin siglas.\n"
-
-
-def test_siglas_del_sitio_se_calculan_una_vez(grafo_real: Grafo) -> None:
+def test_siglas_de_una_pagina(grafo_real: Grafo) -> None:
     primera = siglas_del_sitio(grafo_real)
-    assert primera is siglas_del_sitio(grafo_real)
+    assert primera is siglas_del_sitio(grafo_real)  # se calculan una vez por grafo
     assert primera["INE"].startswith("Instituto Nacional Electoral")
+    pat = grafo_real.documentos["ine-pat-spen-2020"]
+    propias = dict(siglas_de(grafo_real, pat))
+    assert propias["SPEN"] == "Servicio Profesional Electoral Nacional"
+    assert set(primera) <= set(propias)  # las del sitio completan las del documento
+    assert list(siglas_de(grafo_real)) == sorted(siglas_de(grafo_real))  # orden estable

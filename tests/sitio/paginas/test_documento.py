@@ -1,59 +1,89 @@
 """paginas.documento: la página de un documento es pura (mismas entradas, misma salida), tiene un
 ancla única por registro y solo usa apartados reservados, muestra «No dado en la fuente» en los
-calendarios no dados, escapa el texto de la fuente, enlaza acuerdos, sesiones, áreas, temas y
-compromisos en los dos sentidos y pone cada aviso junto a su registro."""
+calendarios no dados, publica el texto de la fuente como texto (nunca como marcado), enlaza
+acuerdos, sesiones, áreas, temas y compromisos en los dos sentidos y pone cada aviso junto a su
+registro. Se revisa el HTML que escriben las plantillas."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from programas_spen.carga.referencias import COLECCIONES_CON_ID, recorrer
-from programas_spen.sitio.construir import Sitio
-from programas_spen.sitio.grafo import construir_grafo
-from programas_spen.sitio.paginas.documento import ancla_html, pagina_documento
+from programas_spen.sitio.grafo import Grafo, construir_grafo
+from programas_spen.sitio.paginas.comun import siglas_de
+from programas_spen.sitio.paginas.documento import pagina_documento
+from programas_spen.sitio.render import ancla_de_titulo, escribir_pagina
 from programas_spen.sitio.urls import APARTADOS
-from tests.datos_prueba import INFORME, PAT, PROGRAMA, archivos_base, cambiar, cargar, html
+from tests.datos_prueba import INFORME, PAT, PROGRAMA, archivos_base, cambiar, cargar
+
+#: Marcado que Python-Markdown o un navegador interpretarían, escrito en un texto de la fuente.
+CARGAS = ('![i](x" onerror="y)', "[x](javascript:alert(1))", '{: onclick="alert(1)" }', "*[SPEN]: <b>",
+          "<script>")
 
 
-def _pagina(sitio: Sitio, doc_id: str) -> str:
-    grafo = sitio.grafo
-    return pagina_documento(grafo.documentos[doc_id], grafo).contenido
-
-
-def _tramo(contenido: str, desde: str, hasta: str) -> str:
-    inicio = contenido.index(desde)
-    fin = contenido.find(hasta, inicio + len(desde))
-    return contenido[inicio: fin if fin >= 0 else len(contenido)]
-
-
-def _sitio(tmp_path: Path, archivos: dict[str, str]) -> Sitio:
+def _grafo(tmp_path: Path, archivos: dict[str, str]) -> Grafo:
     resultado = cargar(tmp_path, archivos)
     assert resultado.datos is not None, resultado.informe.texto()
-    grafo = construir_grafo(resultado.datos, resultado.informe.avisos)
-    return Sitio(resultado.informe, grafo)
+    return construir_grafo(resultado.datos, resultado.informe.avisos)
 
 
-def test_pagina_pura(sitio_real: Sitio) -> None:
-    for doc in sitio_real.grafo.datos.documentos:
-        una = pagina_documento(doc, sitio_real.grafo)
-        otra = pagina_documento(doc, sitio_real.grafo)
+def _pagina(grafo: Grafo, doc_id: str) -> BeautifulSoup:
+    pagina = pagina_documento(grafo.documentos[doc_id], grafo)
+    return BeautifulSoup(escribir_pagina(pagina).html, "html.parser")
+
+
+def _texto(elemento: Tag) -> str:
+    """El texto visible de un elemento, en una línea (un salto de línea cuenta como espacio)."""
+    copia = BeautifulSoup(str(elemento), "html.parser")
+    for salto in copia.find_all("br"):
+        salto.replace_with(" ")
+    for permanente in copia.find_all("a", class_="headerlink"):
+        permanente.decompose()
+    return " ".join(copia.get_text().split())
+
+
+def _fila(sopa: BeautifulSoup, ident: str) -> Tag:
+    fila = sopa.find(id=ident).find_parent("tr")
+    assert fila is not None, ident
+    return fila
+
+
+def _tramo(sopa: BeautifulSoup, ident: str) -> BeautifulSoup:
+    """El apartado cuyo encabezado tiene ``ident``: su encabezado y lo que le sigue hasta el
+    siguiente encabezado de su nivel o de uno mayor."""
+    encabezado = sopa.find(id=ident)
+    nivel = int(encabezado.name[1])
+    partes = [str(encabezado)]
+    for hermano in encabezado.find_next_siblings():
+        if re.fullmatch(r"h[1-6]", hermano.name) and int(hermano.name[1]) <= nivel:
+            break
+        partes.append(str(hermano))
+    return BeautifulSoup("".join(partes), "html.parser")
+
+
+def _enlaces(elemento: Tag) -> dict[str, str]:
+    return {_texto(a): a["href"] for a in elemento.find_all("a") if "headerlink" not in a.get("class", [])}
+
+
+def test_pagina_pura(grafo_real: Grafo) -> None:
+    for doc in grafo_real.datos.documentos:
+        una = pagina_documento(doc, grafo_real)
+        otra = pagina_documento(doc, grafo_real)
         assert una == otra
+        assert escribir_pagina(una) == escribir_pagina(otra)
         assert una.ruta == f"documentos/{doc.id}/index.md"
         assert una.titulo == doc.titulo_corto and una.descripcion == doc.titulo
         assert una.institucion == doc.institucion  # su índice de búsqueda
+        assert una.siglas == siglas_de(grafo_real, doc)
 
 
-def _anclas(contenido: str) -> list[str]:
-    return re.findall(r'<span id="([^"]+)"></span>|\{#([^}\s]+)\}', contenido)
-
-
-def test_un_ancla_por_registro_y_solo_apartados_reservados(sitio_real: Sitio) -> None:
-    for doc in sitio_real.grafo.datos.documentos:
-        contenido = _pagina(sitio_real, doc.id)
-        anclas = [a or b for a, b in _anclas(contenido)]
+def test_un_ancla_por_registro_y_solo_apartados_reservados(grafo_real: Grafo) -> None:
+    for doc in grafo_real.datos.documentos:
+        sopa = _pagina(grafo_real, doc.id)
+        anclas = [e["id"] for e in sopa.find_all(id=True)]
         assert len(anclas) == len(set(anclas)), doc.id
         ids = set()
         for coleccion in ("ejes", "objetivos", "lineas_accion", "mecanismos", "temas", "fichas",
@@ -63,8 +93,11 @@ def test_un_ancla_por_registro_y_solo_apartados_reservados(sitio_real: Sitio) ->
         secciones = {f"seccion-{s.id}" for s in doc.secciones}
         assert ids <= set(anclas), (doc.id, ids - set(anclas))
         assert secciones <= set(anclas)
-        apartados = set(anclas) - ids - secciones
-        assert apartados <= APARTADOS, (doc.id, apartados - APARTADOS)
+        # Las demás anclas son los apartados reservados o salen del título de su encabezado.
+        for ancla in set(anclas) - ids - secciones - APARTADOS:
+            elemento = sopa.find(id=ancla)
+            assert re.fullmatch(r"h[1-6]", elemento.name), (doc.id, ancla)
+            assert re.fullmatch(re.escape(ancla_de_titulo(_texto(elemento))) + r"(_\d+)?", ancla), (doc.id, ancla)
 
 
 def test_colecciones_con_id_cubren_las_anclas() -> None:
@@ -76,88 +109,87 @@ def test_colecciones_con_id_cubren_las_anclas() -> None:
     assert [v for _, v in recorrer(datos, ("mecanismos", "*", "actividades", "*", "id"))] == ["a"]
 
 
-def test_no_dado_en_la_fuente(sitio_prueba: Sitio, sitio_real: Sitio) -> None:
-    contenido = _pagina(sitio_prueba, "pat-2020")
-    fila = next(linea for linea in contenido.splitlines() if 'id="ingreso-02"' in linea)
+def test_no_dado_en_la_fuente(grafo_prueba: Grafo, grafo_real: Grafo) -> None:
+    sopa = _pagina(grafo_prueba, "pat-2020")
+    fila = _texto(_fila(sopa, "ingreso-02"))
     assert "No dado en la fuente" in fila
     assert "Los meses no se conservaron en el texto." in fila
-    fila = next(linea for linea in contenido.splitlines() if 'id="ingreso-01"' in linea)
+    fila = _texto(_fila(sopa, "ingreso-01"))
     assert "Enero y febrero de 2020" in fila and "No dado" not in fila
-    real = _pagina(sitio_real, "ine-pat-spen-2020")
-    filas = [linea for linea in real.splitlines() if linea.startswith("| ")
-             and '<span id="' in linea]
-    pat = sitio_real.grafo.documentos["ine-pat-spen-2020"]
-    actividades = {a.id for a in pat.actividades}
-    filas_actividad = [f for f in filas if re.search(r'id="([^"]+)"', f).group(1) in actividades]
-    assert len(filas_actividad) == 74
-    assert all("No dado en la fuente" in f for f in filas_actividad)
+    pat = grafo_real.documentos["ine-pat-spen-2020"]
+    real = _pagina(grafo_real, pat.id)
+    filas = [_fila(real, a.id) for a in pat.actividades]
+    assert filas and all("No dado en la fuente" in _texto(f) for f in filas)
 
 
-def test_metadatos_y_enlaces_del_documento(sitio_prueba: Sitio) -> None:
-    contenido = _pagina(sitio_prueba, "pat-2020")
-    assert "| Aprobado por el acuerdo | [INE/JGE06/2020](../../acuerdos/ine-jge06-2020.md) |" \
-        in contenido
-    assert "[sesión ordinaria del 16 de enero de 2020](../../sesiones/jge-2020-01-16.md)" \
-        in contenido
-    assert "| Institución | [Instituto Nacional Electoral](../../instituciones/ine.md) |" \
-        in contenido
-    assert "| Archivo de datos | `datos/ine/2020/pat-2020.yml` |" in contenido
-    assert "2 actividades en 1 mecanismos." in contenido
-    assert "[el mecanismo en todos los años](../../mecanismos/ingreso.md)" in contenido
+def test_metadatos_y_enlaces_del_documento(grafo_prueba: Grafo) -> None:
+    sopa = _pagina(grafo_prueba, "pat-2020")
+    assert sopa.h1.get_text() == "PAT de prueba 2020"
+    assert _texto(sopa.find("p")) == "Programa Anual de Trabajo de prueba correspondiente al ejercicio 2020"
+    datos = {_texto(f.find_all("td")[0]): f.find_all("td")[1] for f in _tramo(sopa, "datos").select("tbody tr")}
+    assert _enlaces(datos["Aprobado por el acuerdo"]) == {"INE/JGE06/2020": "../../acuerdos/ine-jge06-2020/"}
+    assert _enlaces(datos["Presentado en"]) == {
+        "sesión ordinaria del 16 de enero de 2020": "../../sesiones/jge-2020-01-16/"}
+    assert _enlaces(datos["Institución"]) == {"Instituto Nacional Electoral": "../../instituciones/ine/"}
+    assert datos["Archivo de datos"].code.get_text() == "datos/ine/2020/pat-2020.yml"
+    assert _enlaces(_tramo(sopa, "datos"))["Calendario: rejilla de meses y línea de tiempo"] == "calendario/"
+    mecanismos = _tramo(sopa, "mecanismos")
+    assert "2 actividades en 1 mecanismos." in _texto(mecanismos)
+    assert _enlaces(mecanismos)["el mecanismo en todos los años"] == "../../mecanismos/ingreso/"
     # la prosa enlaza el acuerdo que menciona, y el documento lo lista entre los que cita
-    acuerdos = _tramo(contenido, "## Acuerdos que cita", "\n\n\n")
-    assert "- [INE/CG909/2015](../../acuerdos/ine-cg909-2015.md)" in acuerdos
-    assert ("- [INE/JGE06/2020](../../acuerdos/ine-jge06-2020.md): aprueba el Programa Anual de "
-            "Trabajo de prueba 2020") in acuerdos
-    assert acuerdos.index("INE/CG909/2015") < acuerdos.index("INE/JGE06/2020")
+    assert _enlaces(_tramo(sopa, "seccion-introduccion"))["INE/CG909/2015"] == "../../acuerdos/ine-cg909-2015/"
+    acuerdos = [_texto(li) for li in _tramo(sopa, "acuerdos").find_all("li")]
+    assert acuerdos == ["INE/CG909/2015", "INE/JGE06/2020: aprueba el Programa Anual de Trabajo de prueba 2020"]
+    assert _enlaces(_tramo(sopa, "acuerdos")) == {"INE/CG909/2015": "../../acuerdos/ine-cg909-2015/",
+                                                   "INE/JGE06/2020": "../../acuerdos/ine-jge06-2020/"}
 
 
-def test_tema_y_compromiso_enlazados_en_los_dos_sentidos(sitio_prueba: Sitio) -> None:
-    programa = _pagina(sitio_prueba, "pat-cspen-2024")
-    fila = next(linea for linea in programa.splitlines() if 'id="tema-01"' in linea)
-    assert "[Compromiso 1](../informe-2024/index.md#compromiso-01)" in fila
-    assert "Concluido 100 %" in fila
-    assert "[DP](../../areas/dp.md)" in fila
-    fila = next(linea for linea in programa.splitlines() if 'id="tema-02"' in linea)
-    assert fila.rstrip().endswith("| — |")
-    informe = _pagina(sitio_prueba, "informe-2024")
-    compromiso = _tramo(informe, "### Compromiso 1 {#compromiso-01}", "### Compromiso 2")
-    assert ("[tema 1](../pat-cspen-2024/index.md#tema-01) del [PAT de prueba de la CSPEN 2024]"
-            "(../pat-cspen-2024/index.md) — (DP) Primer tema.") in compromiso
-    assert ("- **Cumplido mediante:** [INE/JGE38/2024](../../acuerdos/ine-jge38-2024.md) "
-            "([documento oficial de INE/JGE38/2024](https://example.org/INE-JGE38-2024.pdf))"
-            ) in compromiso
-    assert "La Junta lo aprobó mediante el Acuerdo [INE/JGE38/2024]" in compromiso
-    assert "[Dirección de Profesionalización.](../../areas/dp.md)" in compromiso
-    assert "(celebrada el 13 de marzo de 2024)" in compromiso
-    assert "2 compromisos: 1 concluidos y 1 en curso." in informe
+def test_tema_y_compromiso_enlazados_en_los_dos_sentidos(grafo_prueba: Grafo) -> None:
+    programa = _pagina(grafo_prueba, "pat-cspen-2024")
+    fila = _fila(programa, "tema-01")
+    assert _enlaces(fila) == {"Compromiso 1": "../informe-2024/#compromiso-01", "DP": "../../areas/dp/"}
+    assert "Concluido 100 %" in _texto(fila)
+    assert _texto(_fila(programa, "tema-02").find_all("td")[-1]) == "—"
+    informe = _pagina(grafo_prueba, "informe-2024")
+    compromiso = _tramo(informe, "compromiso-01")
+    texto = _texto(compromiso)
+    assert "tema 1 del PAT de prueba de la CSPEN 2024 — (DP) Primer tema." in texto
+    assert "Cumplido mediante: INE/JGE38/2024 (documento oficial de INE/JGE38/2024)" in texto
+    assert "La Junta lo aprobó mediante el Acuerdo INE/JGE38/2024" in texto
+    assert "(celebrada el 13 de marzo de 2024)" in texto
+    assert _enlaces(compromiso) == {
+        "tema 1": "../pat-cspen-2024/#tema-01", "PAT de prueba de la CSPEN 2024": "../pat-cspen-2024/",
+        "INE/JGE38/2024": "../../acuerdos/ine-jge38-2024/",
+        "documento oficial de INE/JGE38/2024": "https://example.org/INE-JGE38-2024.pdf",
+        "Dirección de Profesionalización.": "../../areas/dp/",
+        "13/03/2024 Primera sesión ordinaria.": "../../sesiones/cspen-2024-03-13/"}
+    assert "2 compromisos: 1 concluidos y 1 en curso." in _texto(informe)
 
 
-def test_programada_enlaza_la_celebrada(sitio_prueba: Sitio) -> None:
-    programa = _pagina(sitio_prueba, "pat-cspen-2024")
-    primera = next(linea for linea in programa.splitlines() if 'id="sesion-ordinaria-1"' in linea)
-    assert "[13 de marzo de 2024](../../sesiones/cspen-2024-03-13.md)" in primera
-    segunda = next(linea for linea in programa.splitlines() if 'id="sesion-ordinaria-2"' in linea)
-    assert "Sin registro en los documentos publicados" in segunda
+def test_programada_enlaza_la_celebrada(grafo_prueba: Grafo) -> None:
+    programa = _pagina(grafo_prueba, "pat-cspen-2024")
+    assert _enlaces(_fila(programa, "sesion-ordinaria-1")) == {
+        "13 de marzo de 2024": "../../sesiones/cspen-2024-03-13/"}
+    assert "Sin registro en los documentos publicados" in _texto(_fila(programa, "sesion-ordinaria-2"))
 
 
-def test_ficha_y_filas_del_cronograma(sitio_prueba: Sitio) -> None:
-    plan = _pagina(sitio_prueba, "plan-2024")
-    fila = next(linea for linea in plan.splitlines() if 'id="fila-1"' in linea)
-    assert "Ficha técnica: [ficha 1](#ficha-1)" in fila
-    ficha = _tramo(plan, "### Ficha técnica 1 {#ficha-1}", "\n\n\n")
-    assert "- **En el cronograma:** [Primera fila del cronograma.](#fila-1)" in ficha
-    assert "Corresponde al objetivo [1](#objetivo-1)." in plan
-    assert "- Líneas de acción: [1.1](#linea-1)" in plan
+def test_ficha_y_filas_del_cronograma(grafo_prueba: Grafo) -> None:
+    plan = _pagina(grafo_prueba, "plan-2024")
+    fila = _fila(plan, "fila-1")
+    assert "Ficha técnica: ficha 1" in _texto(fila) and _enlaces(fila)["ficha 1"] == "#ficha-1"
+    ficha = _tramo(plan, "ficha-1")
+    assert "En el cronograma: Primera fila del cronograma." in _texto(ficha)
+    assert _enlaces(ficha) == {"Primera fila del cronograma.": "#fila-1"}
+    lineas = _tramo(plan, "lineas-accion")
+    assert "Corresponde al objetivo 1." in _texto(lineas) and _enlaces(lineas)["1"] == "#objetivo-1"
+    objetivos = _tramo(plan, "objetivos")
+    assert "Líneas de acción: 1.1" in _texto(objetivos) and _enlaces(objetivos) == {"1.1": "#linea-1"}
 
 
 def test_texto_de_la_fuente_no_se_vuelve_marcado(tmp_path: Path) -> None:
     raro = "Tema *con* _marcas_ [y](enlace.md) <i>etiquetas</i> a|b #1"
-    archivos = cambiar(archivos_base(), PROGRAMA, "texto: (DP) Primer tema.",
-                       f"texto: '{raro}'")
-    sitio = _sitio(tmp_path, archivos)
-    contenido = _pagina(sitio, "pat-cspen-2024")
-    sopa = BeautifulSoup(html(contenido), "html.parser")
+    archivos = cambiar(archivos_base(), PROGRAMA, "texto: (DP) Primer tema.", f"texto: '{raro}'")
+    sopa = _pagina(_grafo(tmp_path, archivos), "pat-cspen-2024")
     celda = sopa.find("span", id="tema-01").parent
     assert celda.name == "td"
     assert celda.get_text() == raro
@@ -166,46 +198,86 @@ def test_texto_de_la_fuente_no_se_vuelve_marcado(tmp_path: Path) -> None:
     assert len(celda.parent.find_all("td")) == 6
 
 
+def test_marcado_inyectado_se_publica_literal(tmp_path: Path) -> None:
+    carga = " ".join(CARGAS)
+    archivos = cambiar(archivos_base(), PROGRAMA, "texto: (DP) Primer tema.", f"texto: '(DP) {carga}'")
+    cambiar(archivos, PROGRAMA, "cargo: Presidenta", f"cargo: 'Presidenta {carga}'")
+    parrafo = "      - parrafo: El Estatuto se aprobó"
+    cambiar(archivos, PAT, parrafo, f"      - parrafo: '{carga}'\n{parrafo}")
+    cambiar(archivos, PAT, "texto: Primer eje.", f"texto: 'Primer eje. {carga}'")
+    cambiar(archivos, INFORME, "texto: Preparar el segundo informe.", f"texto: 'Preparar {carga}'")
+    grafo = _grafo(tmp_path, archivos)
+    for doc_id, veces in (("pat-cspen-2024", 2), ("pat-2020", 2), ("informe-2024", 1)):
+        sopa = _pagina(grafo, doc_id)
+        visible = BeautifulSoup(str(sopa), "html.parser")
+        for oculto in visible.find_all(class_="sr-only"):  # el significado de una sigla, para lectores de pantalla
+            oculto.decompose()
+        texto = visible.get_text()
+        for marcado in CARGAS:
+            assert texto.count(marcado) >= veces, (doc_id, marcado)
+        assert sopa.find(["script", "b", "img"]) is None, doc_id
+        for etiqueta in sopa.find_all(True):
+            assert not any(atributo.startswith("on") for atributo in etiqueta.attrs), (doc_id, etiqueta)
+            assert not etiqueta.get("href", "").startswith("javascript:"), (doc_id, etiqueta)
+        assert not [a for a in sopa.find_all("abbr") if "<b>" in a.get("title", "")], doc_id
+
+
 def test_avisos_junto_a_su_registro(tmp_path: Path) -> None:
     archivos = cambiar(archivos_base(), INFORME, "    porcentaje: 75\n", "    porcentaje: 100\n")
     cambiar(archivos, PAT, "actividades_publicadas: 2", "actividades_publicadas: 3")
-    cambiar(archivos, PROGRAMA, "      meses: [2024-03]\n",
-            "      meses: [2024-03]\n      marcas_fuera_de_tabla: 2\n")
-    sitio = _sitio(tmp_path, archivos)
-    informe = _pagina(sitio, "informe-2024")
-    assert '!!! warning "1 aviso(s) de coherencia"' in informe
-    assert "[Ver todos los avisos](../../avisos/index.md#documento-informe-2024)" in informe
-    uno = _tramo(informe, "### Compromiso 1 ", "### Compromiso 2 ")
-    dos = _tramo(informe, "### Compromiso 2 ", "## Acuerdos que cita")
-    assert "Aviso de coherencia" not in uno
-    assert '!!! warning "Aviso de coherencia de la fuente"' in dos
-    assert "el compromiso 2 tiene 100% de avance pero su estatus es «En proceso»" in dos
-    assert dos.index("Aviso de coherencia") < dos.index("**Acuerdo o compromiso.**")
-    pat = _pagina(sitio, "pat-2020")
-    mecanismo = _tramo(pat, "### INGRESO {#ingreso}", "| Núm. |")
-    assert "la tabla de síntesis da 3 actividades a «Ingreso» pero su tabla tiene 2" in mecanismo
-    programa = _pagina(sitio, "pat-cspen-2024")
-    fila = next(linea for linea in programa.splitlines() if 'id="tema-01"' in linea)
-    assert "⚠ *Aviso:* el tema «tema-01»: la fuente pone 2 marca(s) fuera" in fila
-    fila = next(linea for linea in programa.splitlines() if 'id="tema-02"' in linea)
-    assert "Aviso" not in fila
+    cambiar(archivos, PROGRAMA, "      meses: [2024-03]\n", "      meses: [2024-03]\n      marcas_fuera_de_tabla: 2\n")
+    grafo = _grafo(tmp_path, archivos)
+    informe = _pagina(grafo, "informe-2024")
+    general = informe.find("div", class_="admonition")
+    assert "warning" in general["class"]
+    assert general.find(class_="admonition-title").get_text() == "1 aviso(s) de coherencia"
+    assert _enlaces(general) == {"Ver todos los avisos": "../../avisos/#documento-informe-2024"}
+    uno, dos = _tramo(informe, "compromiso-01"), _tramo(informe, "compromiso-02")
+    assert "Aviso de coherencia" not in _texto(uno)
+    recuadro = dos.find("div", class_="admonition")
+    assert recuadro.find(class_="admonition-title").get_text() == "Aviso de coherencia de la fuente"
+    assert "el compromiso 2 tiene 100% de avance pero su estatus es «En proceso»" in _texto(recuadro)
+    assert _texto(dos).index("Aviso de coherencia") < _texto(dos).index("Acuerdo o compromiso.")
+    pat = _pagina(grafo, "pat-2020")
+    mecanismo = _tramo(pat, "ingreso")
+    recuadro = mecanismo.find("div", class_="admonition")
+    assert "la tabla de síntesis da 3 actividades a «Ingreso» pero su tabla tiene 2" in _texto(recuadro)
+    assert recuadro.find_next("table") is not None  # antes de la tabla del mecanismo
+    programa = _pagina(grafo, "pat-cspen-2024")
+    fila = _fila(programa, "tema-01")
+    assert "⚠ Aviso: el tema «tema-01»: la fuente pone 2 marca(s) fuera" in _texto(fila)
+    assert fila.find(class_="aviso-en-linea").em.get_text() == "Aviso:"
+    assert "Aviso" not in _texto(_fila(programa, "tema-02"))
     # sin avisos, ni el recuadro general ni los de registro
-    plan = _pagina(sitio, "plan-2024")
-    assert "aviso(s) de coherencia" not in plan and "Aviso" not in plan
+    plan = _pagina(grafo, "plan-2024")
+    assert "aviso(s) de coherencia" not in _texto(plan) and "Aviso" not in _texto(plan)
 
 
-def test_avisos_reales_en_su_registro(sitio_real: Sitio) -> None:
-    informe = _pagina(sitio_real, "ine-informe-compromisos-cspen-2024-06")
-    siete = _tramo(informe, "### Compromiso 7 {#compromiso-07}", "### Compromiso 8")
-    assert "el compromiso 7 escribe la fecha 2024-04-13" in siete
-    assert "11 compromisos: 10 concluidos y 1 en curso." in informe
-    cspen = _pagina(sitio_real, "ine-pat-cspen-2024")
+def test_avisos_reales_en_su_registro(grafo_real: Grafo) -> None:
+    informe = _pagina(grafo_real, "ine-informe-compromisos-cspen-2024-06")
+    assert "el compromiso 7 escribe la fecha 2024-04-13" in _texto(_tramo(informe, "compromiso-07"))
+    assert "11 compromisos: 10 concluidos y 1 en curso." in _texto(informe)
+    cspen = _pagina(grafo_real, "ine-pat-cspen-2024")
     for tema in ("tema-03", "tema-04", "tema-09", "tema-12", "tema-13"):
-        fila = next(linea for linea in cspen.splitlines() if f'id="{tema}"' in linea)
-        assert "fuera de las columnas de meses" in fila, tema
-    pat = _pagina(sitio_real, "ine-pat-spen-2020")
-    assert "74 actividades en 13 mecanismos." in pat
+        assert "fuera de las columnas de meses" in _texto(_fila(cspen, tema)), tema
+    pat = _pagina(grafo_real, "ine-pat-spen-2020")
+    assert "74 actividades en 13 mecanismos." in _texto(pat)
 
 
-def test_ancla_html() -> None:
-    assert ancla_html("tema-01") == '<span id="tema-01"></span>'
+def test_apartados_en_el_orden_de_la_fuente(grafo_prueba: Grafo) -> None:
+    """Los datos del documento primero; después el contenido como lo ordena la fuente: las
+    fichas técnicas antes del cronograma que las usa."""
+    plan = _pagina(grafo_prueba, "plan-2024")
+    apartados = [h["id"] for h in plan.find_all("h2")]
+    assert apartados == ["datos", "ejes", "objetivos", "lineas-accion", "fichas", "cronograma"]
+
+
+def test_apartado_del_anexo_tras_los_datos(grafo_prueba: Grafo) -> None:
+    from programas_spen.sitio.secciones import Parrafo, Seccion
+
+    doc = grafo_prueba.documentos["pat-2020"]
+    extra = (Seccion("Anexo para la Gaceta", (Parrafo("Descargue el anexo."),), id="anexo"),)
+    sopa = BeautifulSoup(escribir_pagina(pagina_documento(doc, grafo_prueba, extra)).html, "html.parser")
+    apartados = [h["id"] for h in sopa.find_all("h2")]
+    assert apartados[:3] == ["datos", "anexo", "siglas"]
+    assert "Descargue el anexo." in _texto(_tramo(sopa, "anexo"))

@@ -4,11 +4,12 @@ cifras publicadas al lado y la explicación de por qué no se reconcilian cuando
 from __future__ import annotations
 
 import json
-from html import unescape
 
 import pytest
 
 from programas_spen.sitio.paginas.graficas import graficas_documento, linea_de_tiempo
+from programas_spen.sitio.render import texto_plano
+from tests.sitio.paginas.sopa import encabezados, filas, sopa_de_bloques
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +41,10 @@ def test_pat_cifras_publicadas_no_reconciliables(grafo) -> None:
     inicio = graficas[2]
     assert [f[2] for f in inicio.filas] == ["66 %", "15 %", "14 %", "5 %"]
     assert all(f[3] == "No calculable" for f in inicio.filas)
-    assert any("se perdieron al extraer el texto" in n for n in inicio.notas)
-    assert any("suman 87,2 %" in n for n in graficas[0].notas)
+    assert any("se perdieron al extraer el texto" in texto_plano(n) for n in inicio.notas)
+    assert any("suman 87,2 %" in texto_plano(n) for n in graficas[0].notas)
     conclusion = graficas[3]
-    assert any("suman 99 %" in n for n in conclusion.notas)
+    assert any("suman 99 %" in texto_plano(n) for n in conclusion.notas)
     otras = _por_id(graficas_documento(pat, grafo))["otras-cifras"]
     permanentes = next(f for f in otras.filas if "permanentes" in f[0])
     assert permanentes[1] == "22" and permanentes[2] == "0"
@@ -79,12 +80,26 @@ def test_linea_de_tiempo_solo_con_meses(grafo) -> None:
     assert queretaro is not None and len(queretaro.datos[0]["z"]) == 3  # filas con meses en palabras
 
 
-def test_markdown_con_tabla_y_lienzo_oculto(grafo) -> None:
-    grafica = graficas_documento(grafo.documentos["ine-informe-compromisos-cspen-2024-06"], grafo)[0]
-    texto = grafica.markdown()
-    assert "| Estatus | Compromisos |" in texto
-    assert 'aria-hidden="true" hidden' in texto
-    inicio = texto.index('data-grafica="') + len('data-grafica="')
-    espec = json.loads(unescape(texto[inicio:texto.index('"', inicio)]))
-    assert espec["data"][0]["type"] == "bar"
-    assert grafica.markdown() == texto
+def test_seccion_con_tabla_y_lienzo_oculto(grafo) -> None:
+    informe = grafo.documentos["ine-informe-compromisos-cspen-2024-06"]
+    grafica = graficas_documento(informe, grafo)[0]
+    seccion = grafica.seccion()
+    assert seccion == grafica.seccion()  # la misma descripción cada vez
+    html = sopa_de_bloques((seccion,), "documentos/ine-informe-compromisos-cspen-2024-06/graficas.md")
+    assert html.find("h3")["id"] == grafica.id == "compromisos-por-estatus"
+    # la gráfica acompaña a su tabla, nunca la sustituye
+    tabla = html.find("table")
+    assert encabezados(tabla) == ["Estatus", "Compromisos"]
+    assert filas(tabla) == [list(f) for f in grafica.filas]
+    lienzo = html.select_one("div.spen-grafica[data-grafica]")
+    assert lienzo["aria-hidden"] == "true" and lienzo.has_attr("hidden")
+    espec = json.loads(lienzo["data-grafica"])
+    assert espec == grafica.especificacion() and espec["data"][0]["type"] == "bar"
+
+
+def test_notas_de_las_cifras_no_reconciliables(grafo) -> None:
+    pat = grafo.documentos["ine-pat-spen-2020"]
+    inicio = next(g for g in graficas_documento(pat, grafo) if g.titulo == "Cifras publicadas: trimestre de inicio")
+    html = sopa_de_bloques((inicio.seccion(),), "documentos/ine-pat-spen-2020/graficas.md")
+    nota = html.find("strong", string="Por qué no se reconcilian:").parent
+    assert "se perdieron al extraer el texto" in nota.get_text()

@@ -5,9 +5,11 @@ programadas frente a celebradas; puras."""
 
 from __future__ import annotations
 
-from programas_spen.sitio.construir import Sitio
-from programas_spen.sitio.grafo import FichaSesion
+from bs4 import BeautifulSoup, Tag
+
+from programas_spen.sitio.grafo import FichaSesion, Grafo
 from programas_spen.sitio.paginas.sesiones import coincidencia, nombre_sesion, pagina_indice_sesiones, pagina_sesion
+from tests.sitio.paginas.sopa import apartado, apartado_por_titulo, enlaces, filas, plano, sopa, titulo
 
 
 def _ficha(fecha: str, programada: object = None, ordinal: int | None = None,
@@ -16,8 +18,8 @@ def _ficha(fecha: str, programada: object = None, ordinal: int | None = None,
                        programada=programada)  # type: ignore[arg-type]
 
 
-def test_paginas_puras(sitio_real: Sitio) -> None:
-    grafo = sitio_real.grafo
+def test_paginas_puras(grafo_real: Grafo) -> None:
+    grafo = grafo_real
     for sesion in grafo.sesiones.values():
         assert pagina_sesion(sesion, grafo) == pagina_sesion(sesion, grafo)
         # en el índice de búsqueda de la institución de su órgano
@@ -36,9 +38,9 @@ def test_nombre_sesion() -> None:
         "Sesión extraordinaria urgente")
 
 
-def test_coincidencia_con_la_programada(sitio_prueba: Sitio) -> None:
-    semana_2_marzo = sitio_prueba.grafo.programadas["pat-cspen-2024/sesion-ordinaria-1"]
-    junio_sin_semana = sitio_prueba.grafo.programadas["pat-cspen-2024/sesion-ordinaria-2"]
+def test_coincidencia_con_la_programada(grafo_prueba: Grafo) -> None:
+    semana_2_marzo = grafo_prueba.programadas["pat-cspen-2024/sesion-ordinaria-1"]
+    junio_sin_semana = grafo_prueba.programadas["pat-cspen-2024/sesion-ordinaria-2"]
     assert coincidencia(_ficha("2024-03-13", semana_2_marzo)) == "En el mes y la semana previstos"
     assert coincidencia(_ficha("2024-03-08", semana_2_marzo)) == "En el mes y la semana previstos"
     assert coincidencia(_ficha("2024-03-15", semana_2_marzo)) == (
@@ -49,73 +51,93 @@ def test_coincidencia_con_la_programada(sitio_prueba: Sitio) -> None:
     assert coincidencia(_ficha("2024-06-28")) == "No prevista en un programa publicado"
 
 
-def test_pagina_de_sesion(sitio_prueba: Sitio) -> None:
-    grafo = sitio_prueba.grafo
+def _lista(html: BeautifulSoup, titulo_apartado: str) -> Tag:
+    return apartado_por_titulo(html, titulo_apartado).find_next_sibling("ul")
+
+
+def test_pagina_de_sesion(grafo_prueba: Grafo) -> None:
+    grafo = grafo_prueba
     pagina = pagina_sesion(grafo.sesiones["cspen-2024-03-13"], grafo)
     assert pagina.ruta == "sesiones/cspen-2024-03-13.md"
     assert pagina.titulo == "Primera sesión ordinaria del 13 de marzo de 2024 — CSPEN"
-    contenido = pagina.contenido
-    assert contenido.startswith("# Primera sesión ordinaria del 13 de marzo de 2024\n")
-    assert ("- «Primera sesión ordinaria» — [Informe de prueba 2024]"
-            "(../documentos/informe-2024/index.md) (sección «Contenido»)") in contenido
+    html = sopa(pagina)
+    assert plano(html.find("h1")) == "Primera sesión ordinaria del 13 de marzo de 2024"
+    nombran = _lista(html, "Cómo la nombran los documentos")
+    assert [plano(li) for li in nombran.find_all("li")] == [
+        "«Primera sesión ordinaria» — Informe de prueba 2024 (sección «Contenido»)"]
+    assert enlaces(nombran) == {"Informe de prueba 2024": "../../documentos/informe-2024/"}
     # sesión → programada (y la programada enlaza de vuelta desde la página del programa)
-    assert ("Prevista por el [PAT de prueba de la CSPEN 2024]"
-            "(../documentos/pat-cspen-2024/index.md#sesion-ordinaria-1): «Segunda semana — "
-            "Marzo» (marzo de 2024).") in contenido
+    prevista = apartado_por_titulo(html, "Programación").find_next_sibling("p")
+    assert plano(prevista) == ("Prevista por el PAT de prueba de la CSPEN 2024: «Segunda semana — Marzo» "
+                               "(marzo de 2024).")
+    assert enlaces(prevista) == {
+        "PAT de prueba de la CSPEN 2024": "../../documentos/pat-cspen-2024/#sesion-ordinaria-1"}
     # temas del programa marcados en ese mes
-    assert "- [(DP) Primer tema.](../documentos/pat-cspen-2024/index.md#tema-01)" in contenido
-    assert "(DJ) Segundo tema." not in contenido
+    temas = _lista(html, "Temas que el programa prevé para marzo de 2024")
+    assert enlaces(temas) == {"(DP) Primer tema.": "../../documentos/pat-cspen-2024/#tema-01"}
+    assert "(DJ) Segundo tema." not in plano(html)
+    assert enlaces(html)["marzo de 2024"] == "../../calendario/2024/03/"
     # sesión → compromisos que salieron de ella
-    assert ("| 1 | [Revisar el primer tema del programa.](../documentos/informe-2024/index.md"
-            "#compromiso-01) | Concluido | 100 % |") in contenido
-    assert ("| 2 | [Preparar el segundo informe.](../documentos/informe-2024/index.md"
-            "#compromiso-02) | En proceso | 75 % |") in contenido
-    assert "[Todas las sesiones](index.md)" in contenido
+    tabla = apartado_por_titulo(html, "Compromisos y acuerdos que surgieron de ella").find_next_sibling("table")
+    assert filas(tabla) == [
+        ["1", "Revisar el primer tema del programa.", "Concluido", "100 %", "Informe de prueba 2024"],
+        ["2", "Preparar el segundo informe.", "En proceso", "75 %", "Informe de prueba 2024"],
+    ]
+    assert enlaces(tabla)["Revisar el primer tema del programa."] == "../../documentos/informe-2024/#compromiso-01"
+    assert enlaces(tabla)["Preparar el segundo informe."] == "../../documentos/informe-2024/#compromiso-02"
+    assert enlaces(html)["Todas las sesiones"] == "../"
 
 
-def test_sesion_sin_programa_con_acuerdos_y_documentos(sitio_prueba: Sitio) -> None:
-    grafo = sitio_prueba.grafo
-    jge = pagina_sesion(grafo.sesiones["jge-2020-01-16"], grafo).contenido
-    assert "Ningún programa publicado en el sitio prevé esta sesión." in jge
-    assert "## Acuerdos aprobados en ella\n\n- [INE/JGE06/2020](../acuerdos/ine-jge06-2020.md)" \
-        in jge
-    assert ("## Documentos presentados en ella\n\n- [PAT de prueba 2020]"
-            "(../documentos/pat-2020/index.md)") in jge
-    assert "## Compromisos" not in jge
-    junio = pagina_sesion(grafo.sesiones["cspen-2024-06-17"], grafo).contenido
-    assert "- [Informe de prueba 2024](../documentos/informe-2024/index.md)" in junio
+def test_sesion_sin_programa_con_acuerdos_y_documentos(grafo_prueba: Grafo) -> None:
+    grafo = grafo_prueba
+    jge = sopa(pagina_sesion(grafo.sesiones["jge-2020-01-16"], grafo))
+    assert "Ningún programa publicado en el sitio prevé esta sesión." in plano(jge)
+    assert enlaces(_lista(jge, "Acuerdos aprobados en ella")) == {"INE/JGE06/2020": "../../acuerdos/ine-jge06-2020/"}
+    assert enlaces(_lista(jge, "Documentos presentados en ella")) == {
+        "PAT de prueba 2020": "../../documentos/pat-2020/"}
+    assert not any(titulo(h).startswith("Compromisos") for h in jge.find_all("h2"))
+    junio = sopa(pagina_sesion(grafo.sesiones["cspen-2024-06-17"], grafo))
+    assert enlaces(_lista(junio, "Documentos presentados en ella")) == {
+        "Informe de prueba 2024": "../../documentos/informe-2024/"}
 
 
-def test_textos_largos_se_recortan_y_escapan(sitio_real: Sitio) -> None:
-    grafo = sitio_real.grafo
-    contenido = pagina_sesion(grafo.sesiones["cspen-2024-03-13"], grafo).contenido
-    filas = [linea for linea in contenido.splitlines() if "#compromiso-" in linea]
-    assert len(filas) == 6
-    assert any("…](" in fila for fila in filas)
+def test_textos_largos_se_recortan_y_escapan(grafo_real: Grafo) -> None:
+    html = sopa(pagina_sesion(grafo_real.sesiones["cspen-2024-03-13"], grafo_real))
+    tabla = apartado_por_titulo(html, "Compromisos y acuerdos que surgieron de ella").find_next_sibling("table")
+    compromisos = [a for a in tabla.find_all("a") if "#compromiso-" in a["href"]]
+    assert len(compromisos) == len(grafo_real.sesiones["cspen-2024-03-13"].compromisos) == 6
+    assert any(plano(a).endswith("…") and len(plano(a)) == 141 for a in compromisos)
 
 
-def test_indice_de_sesiones(sitio_prueba: Sitio) -> None:
-    pagina = pagina_indice_sesiones(sitio_prueba.grafo)
+def test_indice_de_sesiones(grafo_prueba: Grafo) -> None:
+    pagina = pagina_indice_sesiones(grafo_prueba)
     assert pagina.ruta == "sesiones/index.md"
-    contenido = pagina.contenido
-    cspen = contenido[contenido.index("{#organo-cspen}"):contenido.index("{#organo-jge}")]
-    programadas = [linea for linea in cspen.splitlines() if "#sesion-ordinaria-" in linea]
+    html = sopa(pagina)
+    assert [h["id"] for h in html.find_all("h2")] == ["organo-cspen", "organo-jge"]
+    cspen = BeautifulSoup("".join(str(e) for e in apartado(html, "organo-cspen")), "html.parser")
+    programadas = filas(apartado_por_titulo(cspen, "Programadas frente a celebradas").find_next_sibling("table"))
     assert len(programadas) == 2
-    assert "[13 de marzo de 2024](cspen-2024-03-13.md)" in programadas[0]
-    assert "En el mes y la semana previstos" in programadas[0]
-    assert "Sin registro en los documentos publicados" in programadas[1]
-    celebradas = cspen[cspen.index("### Celebradas"):]
-    assert ("| 13 de marzo de 2024 | [Primera sesión ordinaria](cspen-2024-03-13.md) | En el mes "
-            "y la semana previstos | 2 |") in celebradas
-    assert ("| 17 de junio de 2024 | [Sesión ordinaria](cspen-2024-06-17.md) | No prevista en un "
-            "programa publicado | 0 |") in celebradas
-    jge = contenido[contenido.index("{#organo-jge}"):]
-    assert "### Programadas" not in jge
-    assert jge.count("(jge-") == 2
+    assert programadas[0][1:5] == ["Segunda semana — Marzo", "marzo de 2024", "13 de marzo de 2024",
+                                   "En el mes y la semana previstos"]
+    assert programadas[1][3] == "Sin registro en los documentos publicados"
+    assert enlaces(cspen)["13 de marzo de 2024"] == "cspen-2024-03-13/"
+    assert enlaces(cspen)["Segunda semana — Marzo"] == "../documentos/pat-cspen-2024/#sesion-ordinaria-1"
+    celebradas = filas(apartado_por_titulo(cspen, "Celebradas").find_next_sibling("table"))
+    assert ["13 de marzo de 2024", "Primera sesión ordinaria", "En el mes y la semana previstos", "2"] in celebradas
+    assert ["17 de junio de 2024", "Sesión ordinaria", "No prevista en un programa publicado", "0"] in celebradas
+    assert enlaces(cspen)["Primera sesión ordinaria"] == "cspen-2024-03-13/"
+    jge = BeautifulSoup("".join(str(e) for e in apartado(html, "organo-jge")), "html.parser")
+    assert not any(titulo(h).startswith("Programadas") for h in jge.find_all("h3"))
+    assert sum(1 for a in jge.find_all("a", href=True) if a["href"].startswith("jge-")) == 2
 
 
-def test_indice_real_programadas_frente_a_celebradas(sitio_real: Sitio) -> None:
-    contenido = pagina_indice_sesiones(sitio_real.grafo).contenido
-    assert contenido.count("#sesion-ordinaria-") == 8  # 4 de la CSPEN y 4 de Durango
-    assert "[13 de marzo de 2024](cspen-2024-03-13.md)" in contenido
-    assert "[17 de junio de 2024](cspen-2024-06-17.md)" in contenido
+def test_indice_real_programadas_frente_a_celebradas(grafo_real: Grafo) -> None:
+    html = sopa(pagina_indice_sesiones(grafo_real))
+    hrefs = [a["href"] for a in html.find_all("a", href=True)]
+    # cada sesión programada de cada programa, una vez, con enlace a su registro
+    for doc, plan in grafo_real.programadas.values():
+        assert hrefs.count(f"../documentos/{doc.id}/#{plan.id}") == 1, plan.id
+    # y cada sesión celebrada con su página
+    for sesion in grafo_real.sesiones.values():
+        assert f"{sesion.id}/" in hrefs, sesion.id
+    assert "cspen-2024-03-13/" in hrefs and "cspen-2024-06-17/" in hrefs

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from programas_spen.sitio.construir import Sitio
-from programas_spen.sitio.grafo import construir_grafo
+from bs4 import BeautifulSoup, Tag
+
+from programas_spen.sitio.grafo import Grafo, construir_grafo
 from programas_spen.sitio.paginas.transversales import (
-    lista_documentos,
     pagina_area,
     pagina_indice_areas,
     pagina_indice_mecanismos,
@@ -17,6 +17,7 @@ from programas_spen.sitio.paginas.transversales import (
     pagina_mecanismo,
 )
 from tests.datos_prueba import CATALOGO, archivos_base, cambiar, cargar
+from tests.sitio.paginas.sopa import apartado_por_titulo, encabezados, enlaces, filas, lineas, plano, sopa, titulo
 
 _PAT_2021 = """\
 id: pat-2021
@@ -57,8 +58,8 @@ mecanismos:
 """
 
 
-def test_paginas_puras(sitio_real: Sitio) -> None:
-    grafo = sitio_real.grafo
+def test_paginas_puras(grafo_real: Grafo) -> None:
+    grafo = grafo_real
     for area in grafo.areas.values():
         assert pagina_area(area, grafo) == pagina_area(area, grafo)
         assert pagina_area(area, grafo).institucion == area.institucion  # su índice de búsqueda
@@ -72,33 +73,46 @@ def test_paginas_puras(sitio_real: Sitio) -> None:
     assert pagina_indice_mecanismos(grafo) == pagina_indice_mecanismos(grafo)
 
 
-def test_pagina_de_area(sitio_prueba: Sitio) -> None:
-    grafo = sitio_prueba.grafo
+def _datos(html: BeautifulSoup) -> list[str]:
+    """Los datos del principio de la página («Institución: …», «Siglas: …»)."""
+    return [plano(li) for li in html.find("ul").find_all("li")]
+
+
+def _tabla(html: BeautifulSoup, titulo_apartado: str) -> Tag:
+    return apartado_por_titulo(html, titulo_apartado).find_next_sibling("table")
+
+
+def test_pagina_de_area(grafo_prueba: Grafo) -> None:
+    grafo = grafo_prueba
     pagina = pagina_area(grafo.areas["dp"], grafo)
     assert (pagina.ruta, pagina.titulo) == ("areas/dp.md", "Dirección de Profesionalización")
-    contenido = pagina.contenido
-    assert "- **Institución:** [Instituto Nacional Electoral](../instituciones/ine.md)" \
-        in contenido
-    assert "- **Siglas:** DP" in contenido
+    html = sopa(pagina)
+    datos = _datos(html)
+    assert "Institución: Instituto Nacional Electoral" in datos
+    assert enlaces(html)["Instituto Nacional Electoral"] == "../../instituciones/ine/"
+    assert "Siglas: DP" in datos
     # depende de un órgano: se nombra (los órganos no tienen página propia)
-    assert ("- **Depende de:** Dirección Ejecutiva del Servicio Profesional Electoral Nacional"
-            in contenido)
-    assert ("| [(DP) Primer tema.](../documentos/pat-cspen-2024/index.md#tema-01) | Marzo de "
-            "2024 | [PAT de prueba de la CSPEN 2024](../documentos/pat-cspen-2024/index.md) |"
-            ) in contenido
-    assert ("| [Compromiso 1](../documentos/informe-2024/index.md#compromiso-01) | Concluido | "
-            "100 % | [Informe de prueba 2024](../documentos/informe-2024/index.md) |") in contenido
-    assert "(DJ) Segundo tema." not in contenido and "Compromiso 2" not in contenido
-    dj = pagina_area(grafo.areas["dj"], grafo).contenido
-    assert "- **También aparece como:** DJUR" in dj
-    assert "| No dado en la fuente |" in dj
+    assert "Depende de: Dirección Ejecutiva del Servicio Profesional Electoral Nacional" in datos
+    assert "Dirección Ejecutiva del Servicio Profesional Electoral Nacional" not in enlaces(html)
+    assert html.find("strong", string="Depende de:") is not None
+    temas = _tabla(html, "Temas a su cargo")
+    assert filas(temas) == [["(DP) Primer tema.", "Marzo de 2024", "PAT de prueba de la CSPEN 2024"]]
+    assert enlaces(temas) == {"(DP) Primer tema.": "../../documentos/pat-cspen-2024/#tema-01",
+                              "PAT de prueba de la CSPEN 2024": "../../documentos/pat-cspen-2024/"}
+    compromisos = _tabla(html, "Compromisos a su cargo")
+    assert filas(compromisos) == [["Compromiso 1", "Concluido", "100 %", "Informe de prueba 2024"]]
+    assert enlaces(compromisos) == {"Compromiso 1": "../../documentos/informe-2024/#compromiso-01",
+                                    "Informe de prueba 2024": "../../documentos/informe-2024/"}
+    assert "(DJ) Segundo tema." not in plano(html) and "Compromiso 2" not in plano(html)
+    dj = sopa(pagina_area(grafo.areas["dj"], grafo))
+    assert "También aparece como: DJUR" in _datos(dj)
+    assert filas(_tabla(dj, "Temas a su cargo"))[0][1] == "No dado en la fuente"
 
 
-def test_area_sin_registros(sitio_prueba: Sitio) -> None:
-    grafo = sitio_prueba.grafo
-    contenido = pagina_area(grafo.areas["area-sin-registros"], grafo).contenido
-    assert "Ningún documento publicado le asigna temas ni compromisos." in contenido
-    assert "## Temas a su cargo" not in contenido
+def test_area_sin_registros(grafo_prueba: Grafo) -> None:
+    html = sopa(pagina_area(grafo_prueba.areas["area-sin-registros"], grafo_prueba))
+    assert "Ningún documento publicado le asigna temas ni compromisos." in plano(html)
+    assert html.find("h2") is None and html.find("table") is None
 
 
 def test_area_que_depende_de_otra_area(tmp_path: Path) -> None:
@@ -109,14 +123,18 @@ def test_area_que_depende_de_otra_area(tmp_path: Path) -> None:
     resultado = cargar(tmp_path, archivos)
     assert resultado.datos is not None
     grafo = construir_grafo(resultado.datos)
-    contenido = pagina_area(grafo.areas["area-sin-registros"], grafo).contenido
-    assert "- **Depende de:** [Dirección Jurídica](dj.md)" in contenido
+    html = sopa(pagina_area(grafo.areas["area-sin-registros"], grafo))
+    assert "Depende de: Dirección Jurídica" in _datos(html)
+    assert enlaces(html)["Dirección Jurídica"] == "../dj/"
 
 
-def test_indice_de_areas(sitio_prueba: Sitio) -> None:
-    contenido = pagina_indice_areas(sitio_prueba.grafo).contenido
-    assert "| [Dirección de Profesionalización](dp.md) | INE | 1 | 1 |" in contenido
-    assert "| [Área sin registros](area-sin-registros.md) | INE | 0 | 0 |" in contenido
+def test_indice_de_areas(grafo_prueba: Grafo) -> None:
+    html = sopa(pagina_indice_areas(grafo_prueba))
+    tabla = html.find("table")
+    assert ["Dirección de Profesionalización", "INE", "1", "1"] in filas(tabla)
+    assert ["Área sin registros", "INE", "0", "0"] in filas(tabla)
+    assert enlaces(tabla)["Dirección de Profesionalización"] == "dp/"
+    assert enlaces(tabla)["Área sin registros"] == "area-sin-registros/"
 
 
 def test_mecanismo_a_traves_de_los_anios(tmp_path: Path) -> None:
@@ -128,47 +146,50 @@ def test_mecanismo_a_traves_de_los_anios(tmp_path: Path) -> None:
     pagina = pagina_mecanismo("ingreso", grafo)
     assert pagina.ruta == "mecanismos/ingreso.md"
     assert pagina.titulo == "Ingreso al Servicio"  # el nombre más reciente
-    contenido = pagina.contenido
-    assert "El mecanismo en 2 programa(s)." in contenido
-    assert contenido.index("## 2020: PAT de prueba 2020") < contenido.index(
-        "## 2021: PAT de prueba 2021")
-    assert "[2 actividades](../documentos/pat-2020/index.md#ingreso) en la tabla «INGRESO»." \
-        in contenido
-    assert "- [Única actividad de 2021.](../documentos/pat-2021/index.md#ingreso-2021-01)" \
-        in contenido
-    indice = pagina_indice_mecanismos(grafo).contenido
-    assert "| Mecanismo | 2020 | 2021 |" in indice
-    assert "| [Ingreso al Servicio](ingreso.md) | 2 | 1 |" in indice
-    assert "| [Capacitación](capacitacion.md) | — | 1 |" in indice
+    html = sopa(pagina)
+    assert "El mecanismo en 2 programa(s)." in plano(html)
+    assert [titulo(h) for h in html.find_all("h2")] == ["2020: PAT de prueba 2020", "2021: PAT de prueba 2021"]
+    resumen = apartado_por_titulo(html, "2020: PAT de prueba 2020").find_next_sibling("p")
+    assert plano(resumen) == "2 actividades en la tabla «INGRESO»."
+    assert enlaces(resumen) == {"2 actividades": "../../documentos/pat-2020/#ingreso"}
+    actividades = apartado_por_titulo(html, "2021: PAT de prueba 2021").find_next_sibling("ul")
+    assert enlaces(actividades) == {"Única actividad de 2021.": "../../documentos/pat-2021/#ingreso-2021-01"}
+    indice = sopa(pagina_indice_mecanismos(grafo)).find("table")
+    assert encabezados(indice) == ["Mecanismo", "2020", "2021"]
+    assert ["Ingreso al Servicio", "2", "1"] in filas(indice)
+    assert ["Capacitación", "—", "1"] in filas(indice)
+    assert enlaces(indice) == {"Ingreso al Servicio": "ingreso/", "Capacitación": "capacitacion/"}
 
 
-def test_pagina_de_institucion(sitio_prueba: Sitio) -> None:
-    grafo = sitio_prueba.grafo
+def test_pagina_de_institucion(grafo_prueba: Grafo) -> None:
+    grafo = grafo_prueba
     ine = pagina_institucion(grafo.instituciones["ine"], grafo)
     assert (ine.ruta, ine.titulo) == ("instituciones/ine.md", "Instituto Nacional Electoral")
-    contenido = ine.contenido
-    assert "| 2020 | [PAT de prueba 2020](../documentos/pat-2020/index.md) | Programa anual de " \
-        "trabajo |" in contenido
-    assert "plan-2024" not in contenido
-    assert '- <span id="organo-jge"></span>Junta General Ejecutiva (JGE)' in contenido
-    assert "- [Dirección Jurídica](../areas/dj.md)" in contenido
-    ople = pagina_institucion(grafo.instituciones["ople-x"], grafo).contenido
-    assert "- **Entidad federativa:** Prueba" in ople
-    assert "[Plan de prueba 2024-2025](../documentos/plan-2024/index.md)" in ople
-    assert "## Áreas responsables" not in ople
+    html = sopa(ine)
+    documentos = _tabla(html, "Documentos")
+    assert ["2020", "PAT de prueba 2020", "Programa anual de trabajo"] in filas(documentos)
+    assert enlaces(documentos)["PAT de prueba 2020"] == "../../documentos/pat-2020/"
+    assert "plan-2024" not in str(html)
+    # cada órgano con su ancla
+    organo = html.find(id="organo-jge")
+    assert organo is not None and lineas(organo) == ["Junta General Ejecutiva (JGE)"]
+    areas = apartado_por_titulo(html, "Áreas responsables").find_next_sibling("ul")
+    assert enlaces(areas)["Dirección Jurídica"] == "../../areas/dj/"
+    ople = sopa(pagina_institucion(grafo.instituciones["ople-x"], grafo))
+    assert "Entidad federativa: Prueba" in _datos(ople)
+    # sus documentos: año, título con enlace y tipo
+    assert filas(_tabla(ople, "Documentos")) == [["2024", "Plan de prueba 2024-2025", "Plan de trabajo"]]
+    assert enlaces(ople)["Plan de prueba 2024-2025"] == "../../documentos/plan-2024/"
+    assert "Áreas responsables" not in [titulo(h) for h in ople.find_all("h2")]
 
 
-def test_lista_documentos(sitio_prueba: Sitio) -> None:
-    grafo = sitio_prueba.grafo
-    lineas = lista_documentos(grafo.documentos_de_institucion("ople-x"), "index.md")
-    assert lineas == ["| Año | Documento | Tipo |", "| --- | --- | --- |",
-                      "| 2024 | [Plan de prueba 2024-2025](documentos/plan-2024/index.md) | "
-                      "Plan de trabajo |"]
-
-
-def test_areas_reales(sitio_real: Sitio) -> None:
-    grafo = sitio_real.grafo
-    dcpen = pagina_area(grafo.areas["dcpen"], grafo).contenido
-    assert "- **También aparece como:** DCPE" in dcpen
-    temas = [linea for linea in dcpen.splitlines() if "#tema-" in linea]
-    assert len(temas) == len(grafo.temas_de_area["dcpen"]) == 12
+def test_areas_reales(grafo_real: Grafo) -> None:
+    grafo = grafo_real
+    for area in grafo.areas.values():
+        html = sopa(pagina_area(area, grafo))
+        for alias in area.alias:
+            assert f"También aparece como: {', '.join(area.alias)}" in _datos(html), alias
+        temas = [a for a in html.find_all("a", href=True) if "#tema-" in a["href"]]
+        assert len(temas) == len(grafo.temas_de_area.get(area.id, [])), area.id
+    dcpen = sopa(pagina_area(grafo.areas["dcpen"], grafo))
+    assert "También aparece como: DCPE" in _datos(dcpen)

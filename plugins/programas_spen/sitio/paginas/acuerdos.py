@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from programas_spen.modelo.registros import Acuerdo, Documento
 from programas_spen.modelo.texto import fecha_larga
 from programas_spen.sitio import urls
 from programas_spen.sitio.grafo import FichaAcuerdo, Grafo, Mencion
-from programas_spen.sitio.paginas.comun import Pagina, con_siglas, enlace, enlazar, md, prosa, siglas_del_sitio
+from programas_spen.sitio.paginas.comun import Pagina, enlace, enlazar, prosa, rotulo, siglas_de
+from programas_spen.sitio.secciones import (
+    Bloque,
+    Contenido,
+    Elemento,
+    Fila,
+    Fuerte,
+    Lista,
+    Parrafo,
+    Parte,
+    Seccion,
+    Tabla,
+    unir,
+)
 
 _TIPOS = {
     "seccion": "Apartado", "actividad": "Actividad", "tema": "Tema", "compromiso": "Compromiso",
@@ -34,96 +48,97 @@ def _destino_mencion(mencion: Mencion) -> urls.Destino:
     return urls.ancla(doc, ident)
 
 
-def _etiqueta_mencion(mencion: Mencion, grafo: Grafo) -> str:
+def _etiqueta_mencion(mencion: Mencion) -> str:
+    """El texto del enlace a una mención: el registro que la contiene, en una línea."""
     registro = mencion.registro
     if mencion.tipo == "compromiso":
-        nombre = f"Compromiso {getattr(registro, 'numero')}"  # noqa: B009
-    elif mencion.tipo == "seccion":
-        nombre = f"Apartado «{md(getattr(registro, 'titulo'))}»"  # noqa: B009
-    elif mencion.tipo == "acuerdo":
-        nombre = f"Acuerdo {getattr(registro, 'numero')}"  # noqa: B009
-    else:
-        texto = " ".join(str(getattr(registro, "texto", "")).split())
-        nombre = f"{_TIPOS[mencion.tipo]}: {md(texto[:100])}{'…' if len(texto) > 100 else ''}"
-    return nombre
+        return f"Compromiso {getattr(registro, 'numero')}"  # noqa: B009
+    if mencion.tipo == "seccion":
+        return f"Apartado «{' '.join(str(getattr(registro, 'titulo')).split())}»"  # noqa: B009
+    if mencion.tipo == "acuerdo":
+        return f"Acuerdo {getattr(registro, 'numero')}"  # noqa: B009
+    texto = " ".join(str(getattr(registro, "texto", "")).split())
+    return f"{_TIPOS[mencion.tipo]}: {texto[:100].rstrip()}{'…' if len(texto) > 100 else ''}"
 
 
-def pagina_acuerdo(ficha: FichaAcuerdo, grafo: Grafo) -> Pagina:
-    """Página de un acuerdo: lo que dicen de él los documentos y dónde se menciona."""
-    desde = urls.acuerdo(ficha.numero).ruta
-    lineas = [f"# Acuerdo {ficha.numero}", ""]
+def _datos(ficha: FichaAcuerdo, grafo: Grafo) -> Bloque:
+    """La tabla de datos del acuerdo, o la frase que dice que los documentos no dan ninguno."""
     organo = grafo.organos.get(ficha.organo or "")
-    datos: list[tuple[str, str]] = []
+    datos: list[tuple[str, Contenido]] = []
     if organo:
-        datos.append(("Órgano", md(organo.nombre)))
+        datos.append(("Órgano", organo.nombre))
     titulo = ficha.primero("titulo")
     if titulo:
-        datos.append(("Título", md(str(titulo))))
+        datos.append(("Título", str(titulo)))
     fecha = ficha.primero("fecha")
     if fecha:
         datos.append(("Fecha", fecha_larga(str(fecha))))
     sesion = ficha.primero("sesion")
     if sesion and sesion in grafo.sesiones:
-        datos.append(("Sesión", enlace(f"sesión del {fecha_larga(grafo.sesiones[sesion].fecha)}",
-                                       urls.sesion(str(sesion)), desde)))
+        datos.append(("Sesión", (enlace(f"sesión del {fecha_larga(grafo.sesiones[sesion].fecha)}",
+                                        urls.sesion(str(sesion))),)))
     oficial = ficha.primero("enlace")
     if oficial:
-        datos.append(("Documento oficial", f"<{oficial}>"))
-    gaceta = ficha.primero("publicar_gaceta")
-    if gaceta:
+        datos.append(("Documento oficial", (enlace(str(oficial), str(oficial)),)))
+    if ficha.primero("publicar_gaceta"):
         datos.append(("Publicación", "Ordena su publicación en la Gaceta Electoral"))
-    if datos:
-        lineas += ["| Dato | Valor |", "| --- | --- |"]
-        lineas += [f"| {clave} | {valor} |" for clave, valor in datos] + [""]
-    else:
-        lineas += ["Los documentos publicados solo lo mencionan; no dan más datos de él.", ""]
+    if not datos:
+        return Parrafo("Los documentos publicados solo lo mencionan; no dan más datos de él.")
+    return Tabla(("Dato", "Valor"), tuple(Fila((clave, valor)) for clave, valor in datos))
+
+
+def _segun(doc: Documento, acuerdo: Acuerdo, grafo: Grafo) -> Seccion:
+    """Lo que dice del acuerdo un documento que lo declara."""
+    bloques: list[Bloque] = [Parrafo(unir("Documento: ", enlace(doc.titulo_corto, urls.documento(doc.id)),
+                                          " — ", acuerdo.fuente.describir()))]
+    if acuerdo.aprueba:
+        bloques.append(Parrafo(rotulo("Aprueba", enlazar(acuerdo.aprueba, grafo))))
+    if acuerdo.antecedentes:
+        bloques.append(Seccion("Antecedentes", prosa(acuerdo.antecedentes, grafo, nivel=5), nivel=4))
+    if acuerdo.considerandos:
+        bloques.append(Seccion("Considerandos", prosa(acuerdo.considerandos, grafo, nivel=5), nivel=4))
+    if acuerdo.puntos:
+        bloques.append(Seccion("Puntos de acuerdo", tuple(
+            Parrafo(unir(Fuerte(" ".join(p.ordinal.split())), " ", enlazar(p.texto, grafo)))
+            for p in acuerdo.puntos), nivel=4))
+    if acuerdo.votacion:
+        bloques.append(Seccion("Votación", (Parrafo(enlazar(acuerdo.votacion, grafo)),), nivel=4))
+    if acuerdo.firmantes:
+        bloques.append(Seccion("Firmantes", (Tabla(("Cargo", "Nombre"), tuple(
+            Fila((f.cargo, f.nombre)) for f in acuerdo.firmantes)),), nivel=4))
+    return Seccion(f"Según {doc.titulo_corto}", tuple(bloques), nivel=3)
+
+
+def pagina_acuerdo(ficha: FichaAcuerdo, grafo: Grafo) -> Pagina:
+    """Página de un acuerdo: lo que dicen de él los documentos y dónde se menciona."""
+    cuerpo: list[Bloque] = [_datos(ficha, grafo)]
     if ficha.aprueba_documentos:
-        lineas += ["## Documentos que aprueba", ""]
-        lineas += [f"- {enlace(md(d.titulo_corto), urls.documento(d.id), desde)}"
-                   for d in ficha.aprueba_documentos] + [""]
+        cuerpo.append(Seccion("Documentos que aprueba", (Lista(tuple(
+            Elemento((enlace(d.titulo_corto, urls.documento(d.id)),)) for d in ficha.aprueba_documentos)),)))
     if ficha.cumple:
-        lineas += ["## Compromisos que cumple", ""]
+        elementos = []
         for compromiso in ficha.cumple:
             informe = grafo.documento_de(compromiso)
-            lineas.append(
-                f"- {enlace(f'Compromiso {compromiso.numero}', urls.compromiso(informe.id, compromiso.id), desde)}"
-                f" del {enlace(md(informe.titulo_corto), urls.documento(informe.id), desde)}")
-        lineas.append("")
+            elementos.append(Elemento((
+                enlace(f"Compromiso {compromiso.numero}", urls.compromiso(informe.id, compromiso.id)),
+                " del ", enlace(informe.titulo_corto, urls.documento(informe.id)))))
+        cuerpo.append(Seccion("Compromisos que cumple", (Lista(tuple(elementos)),)))
     if ficha.declaraciones:
-        lineas += ["## Lo que dicen de él los documentos", ""]
-        for doc, acuerdo in ficha.declaraciones:
-            lineas += [f"### Según {md(doc.titulo_corto)}", "",
-                       f"Documento: {enlace(md(doc.titulo_corto), urls.documento(doc.id), desde)} — "
-                       f"{md(acuerdo.fuente.describir())}", ""]
-            if acuerdo.aprueba:
-                lineas += [f"**Aprueba:** {enlazar(acuerdo.aprueba, desde, grafo)}", ""]
-            if acuerdo.antecedentes:
-                lineas += ["#### Antecedentes", "", prosa(acuerdo.antecedentes, desde, grafo, 5), ""]
-            if acuerdo.considerandos:
-                lineas += ["#### Considerandos", "", prosa(acuerdo.considerandos, desde, grafo, 5),
-                           ""]
-            if acuerdo.puntos:
-                lineas += ["#### Puntos de acuerdo", ""]
-                lineas += [f"**{md(p.ordinal)}** {enlazar(p.texto, desde, grafo)}\n"
-                           for p in acuerdo.puntos]
-            if acuerdo.votacion:
-                lineas += ["#### Votación", "", enlazar(acuerdo.votacion, desde, grafo), ""]
-            if acuerdo.firmantes:
-                lineas += ["#### Firmantes", "", "| Cargo | Nombre |", "| --- | --- |"]
-                lineas += [f"| {md(f.cargo)} | {md(f.nombre)} |" for f in acuerdo.firmantes]
-                lineas.append("")
+        cuerpo.append(Seccion("Lo que dicen de él los documentos", tuple(
+            _segun(doc, acuerdo, grafo) for doc, acuerdo in ficha.declaraciones)))
     if ficha.menciones:
-        lineas += ["## Menciones en los documentos", "",
-                   f"{len(ficha.menciones)} mención(es) en los textos publicados.", ""]
+        menciones: list[Elemento] = []
         for mencion in ficha.menciones:
             doc = grafo.documentos[mencion.documento]
-            lineas.append(f"- {enlace(_etiqueta_mencion(mencion, grafo), _destino_mencion(mencion), desde)}"
-                          f" ({_CAMPOS[mencion.campo]}) — {md(doc.titulo_corto)}")
-        lineas.append("")
-    lineas += [f"[Todos los acuerdos]({urls.ACUERDOS.desde(desde)})"]
-    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, f"Acuerdo {ficha.numero}", contenido,
-                  institucion=_institucion(ficha, grafo))
+            partes: tuple[Parte, ...] = (enlace(_etiqueta_mencion(mencion), _destino_mencion(mencion)),
+                                         f" ({_CAMPOS[mencion.campo]}) — {doc.titulo_corto}")
+            menciones.append(Elemento(partes))
+        cuerpo.append(Seccion("Menciones en los documentos", (
+            Parrafo(f"{len(ficha.menciones)} mención(es) en los textos publicados."),
+            Lista(tuple(menciones)))))
+    cuerpo.append(Parrafo((enlace("Todos los acuerdos", urls.ACUERDOS),)))
+    return Pagina(urls.acuerdo(ficha.numero).ruta, f"Acuerdo {ficha.numero}", tuple(cuerpo),
+                  institucion=_institucion(ficha, grafo), siglas=siglas_de(grafo))
 
 
 def _institucion(ficha: FichaAcuerdo, grafo: Grafo) -> str | None:
@@ -141,19 +156,19 @@ def _institucion(ficha: FichaAcuerdo, grafo: Grafo) -> str | None:
 
 def pagina_indice_acuerdos(grafo: Grafo) -> Pagina:
     """Índice de todos los acuerdos con su órgano, fecha y número de menciones."""
-    desde = urls.ACUERDOS.ruta
-    lineas = ["# Acuerdos", "",
-              "Cada acuerdo que aprueba, cumple o menciona algún documento publicado, con todos "
-              "los lugares donde aparece.", "",
-              "| Acuerdo | Órgano | Fecha | Aprueba documentos | Cumple compromisos | Menciones |",
-              "| --- | --- | --- | --- | --- | --- |"]
+    filas = []
     for ficha in grafo.acuerdos.values():
         organo = grafo.organos.get(ficha.organo or "")
         fecha = ficha.primero("fecha")
-        lineas.append(f"| {enlace(ficha.numero, urls.acuerdo(ficha.numero), desde)} | "
-                      f"{md(organo.siglas or organo.nombre) if organo else '—'} | "
-                      f"{fecha_larga(str(fecha)) if fecha else '—'} | "
-                      f"{len(ficha.aprueba_documentos)} | {len(ficha.cumple)} | "
-                      f"{len(ficha.menciones)} |")
-    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, "Acuerdos", contenido)
+        filas.append(Fila((
+            (enlace(ficha.numero, urls.acuerdo(ficha.numero)),),
+            (organo.siglas or organo.nombre) if organo else "—",
+            fecha_larga(str(fecha)) if fecha else "—",
+            str(len(ficha.aprueba_documentos)), str(len(ficha.cumple)), str(len(ficha.menciones)))))
+    cuerpo = (
+        Parrafo("Cada acuerdo que aprueba, cumple o menciona algún documento publicado, con todos los lugares "
+                "donde aparece."),
+        Tabla(("Acuerdo", "Órgano", "Fecha", "Aprueba documentos", "Cumple compromisos", "Menciones"),
+              tuple(filas)),
+    )
+    return Pagina(urls.ACUERDOS.ruta, "Acuerdos", cuerpo, siglas=siglas_de(grafo))

@@ -1,40 +1,54 @@
-"""Piezas comunes de las páginas: la página generada, el escape de Markdown, los enlaces y
-las descripciones en español de calendarios, fuentes y avisos."""
+"""Piezas comunes de las páginas: enlaces, acuerdos enlazados en el texto, descripciones en
+español de calendarios, fuentes y avisos, y las siglas de cada página.
+
+Todo devuelve piezas de la descripción de una página (``sitio.secciones``), nunca marcado:
+el texto de los datos queda como texto y lo escapan las plantillas.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
+from programas_spen.modelo import bloques as prosa_modelo
 from programas_spen.modelo.problemas import Problema
-from programas_spen.modelo.registros import Calendario, Documento, Fuente, Sigla
+from programas_spen.modelo.registros import Calendario, Documento, Fuente
 from programas_spen.modelo.texto import NOMBRES_MESES, nombre_mes
-from programas_spen.sitio import urls
+from programas_spen.sitio import siglas, urls
 from programas_spen.sitio.grafo import PATRON_ACUERDO, Grafo
+from programas_spen.sitio.secciones import (
+    Aviso,
+    Bloque,
+    Contenido,
+    Cursiva,
+    Elemento,
+    Enlace,
+    Fila,
+    Fuerte,
+    Lista,
+    Marca,
+    Pagina,
+    Parrafo,
+    Parte,
+    Salto,
+    Seccion,
+    Tabla,
+    unir,
+)
 
+__all__ = [
+    "NO_DADO", "Pagina", "SIN_BUSQUEDA", "aviso_registro", "avisos_en_linea", "describir_calendario",
+    "describir_fuente", "enlace", "enlazar", "lista_meses", "peso_documento", "prosa", "rotulo", "siglas_de",
+    "siglas_del_sitio",
+]
 
-@dataclass(frozen=True)
-class Pagina:
-    """Una página generada: ruta del Markdown, título y contenido Markdown."""
-
-    ruta: str
-    titulo: str
-    contenido: str
-    descripcion: str = ""
-    #: Metadatos de la página (front matter), además del título y la descripción.
-    meta: dict[str, object] = field(default_factory=dict)
-    #: Institución a la que pertenece (id): su página va en el índice de búsqueda de esa
-    #: institución (ver ``buscador``); ``None``, en el común.
-    institucion: str | None = None
-
-
-#: Metadatos de una página que la búsqueda no indexa (``search.exclude``, como en Material): las
-#: vistas que repiten los registros de otras páginas (cada mes del calendario repite el texto
-#: completo de cada registro que cae en él, la rejilla de un documento y sus gráficas repiten
-#: los de su documento). Así una búsqueda lleva al registro, en su documento, y no a cada mes
-#: en que aparece, y el índice no los duplica (ver ``buscador``).
+#: Metadatos de una página que la búsqueda no indexa (``search.exclude``): las vistas que
+#: repiten los registros de otras páginas (cada mes del calendario repite el texto completo de
+#: cada registro que cae en él, la rejilla de un documento y sus gráficas repiten los de su
+#: documento). Así una búsqueda lleva al registro, en su documento, y no a cada mes en que
+#: aparece, y el índice no los duplica (ver ``busqueda``).
 SIN_BUSQUEDA: dict[str, object] = {"search": {"exclude": True}}
+
+NO_DADO = "No dado en la fuente"
 
 
 def peso_documento(doc: Documento) -> int:
@@ -44,48 +58,33 @@ def peso_documento(doc: Documento) -> int:
         doc.sesiones_programadas, doc.fichas))
 
 
+def enlace(contenido: Contenido, destino: urls.Destino | str, titulo: str | None = None) -> Enlace:
+    """Un enlace a una página o ancla del sitio (o a una dirección externa)."""
+    return Enlace(contenido, destino, titulo)
 
-_ESCAPAR = re.compile(r"([\\`*_\[\]>#|{}])")
 
-
-def md(texto: str | None) -> str:
-    """Texto literal de la fuente, escapado para Markdown y en una sola línea.
-
-    ``&`` y ``<`` van como entidades HTML: Python-Markdown no admite ``\\<`` como escape (se
-    vería la barra) y un ``<`` suelto podría abrir una etiqueta HTML."""
+def enlazar(texto: str | None, grafo: Grafo) -> tuple[Parte, ...]:
+    """El texto de la fuente, con cada número de acuerdo que tiene página convertido en enlace
+    a ella; el resto queda como texto."""
     if not texto:
-        return ""
-    plano = " ".join(texto.split()).replace("&", "&amp;").replace("<", "&lt;")
-    return _ESCAPAR.sub(r"\\\1", plano)
-
-
-def enlace(texto: str, destino: urls.Destino, desde: str) -> str:
-    """Enlace Markdown con texto ya escapado."""
-    return f"[{texto}]({destino.desde(desde)})"
-
-
-def enlazar(texto: str | None, desde: str, grafo: Grafo) -> str:
-    """Escapa un texto y convierte en enlace cada número de acuerdo que tenga página."""
-    escapado = md(texto)
-    return PATRON_ACUERDO.sub(
-        lambda m: enlace(m.group(0), urls.acuerdo(m.group(0)), desde)
-        if m.group(0) in grafo.acuerdos else m.group(0), escapado)
-
-
-def prosa(texto: str, desde: str, grafo: Grafo, nivel: int = 3) -> str:
-    """Texto Markdown literal de una sección, con encabezados bajados a ``nivel`` y acuerdos
-    enlazados. Los encabezados de la fuente no se numeran ni se anclan."""
-    lineas = []
-    for linea in texto.strip().splitlines():
-        encabezado = re.match(r"^(#+)\s+(.*)$", linea)
-        if encabezado:
-            lineas.append("#" * min(6, nivel + len(encabezado.group(1)) - 1) + " "
-                          + encabezado.group(2))
+        return ()
+    plano = " ".join(texto.split())
+    partes: list[Parte] = []
+    inicio = 0
+    for encontrado in PATRON_ACUERDO.finditer(plano):
+        numero = encontrado.group(0)
+        if numero not in grafo.acuerdos:
             continue
-        lineas.append(PATRON_ACUERDO.sub(
-            lambda m: enlace(m.group(0), urls.acuerdo(m.group(0)), desde)
-            if m.group(0) in grafo.acuerdos else m.group(0), linea))
-    return "\n".join(lineas)
+        partes.append(plano[inicio:encontrado.start()])
+        partes.append(Enlace(numero, urls.acuerdo(numero)))
+        inicio = encontrado.end()
+    partes.append(plano[inicio:])
+    return unir(*partes)
+
+
+def rotulo(etiqueta: str, *valor: Parte | tuple[Parte, ...] | None) -> tuple[Parte, ...]:
+    """«**Etiqueta:** valor» (el rótulo de un dato en una lista)."""
+    return unir(Fuerte(f"{etiqueta}:"), " ", *valor)
 
 
 def lista_meses(meses: Iterable[str]) -> str:
@@ -100,9 +99,6 @@ def lista_meses(meses: Iterable[str]) -> str:
     return "; ".join(partes)
 
 
-NO_DADO = "No dado en la fuente"
-
-
 def describir_calendario(calendario: Calendario | None) -> str:
     """Descripción en una línea, en español, del estado del calendario."""
     if calendario is None:
@@ -110,7 +106,7 @@ def describir_calendario(calendario: Calendario | None) -> str:
     if calendario.estado == "meses":
         texto = lista_meses(calendario.meses).capitalize()
     elif calendario.estado == "periodo":
-        texto = f"Periodo dado en palabras: «{md(calendario.texto)}»"
+        texto = f"Periodo dado en palabras: «{' '.join((calendario.texto or '').split())}»"
         if calendario.rango:
             texto += (f" ({nombre_mes(calendario.rango.desde)} a "
                       f"{nombre_mes(calendario.rango.hasta)})")
@@ -122,64 +118,32 @@ def describir_calendario(calendario: Calendario | None) -> str:
         texto += (f"; la fuente pone además {calendario.marcas_fuera_de_tabla} marca(s) fuera "
                   "de las columnas de meses")
     if calendario.condicion:
-        texto += f"; condicional: «{md(calendario.condicion)}»"
+        texto += f"; condicional: «{' '.join(calendario.condicion.split())}»"
     return texto
 
 
-def bloque_calendario(calendario: Calendario | None) -> list[str]:
-    """Líneas de una lista de definición del calendario, con su nota."""
-    lineas = [f"- **Calendario:** {describir_calendario(calendario)}"]
-    if calendario and calendario.nota:
-        lineas.append(f"- **Nota sobre el calendario:** {md(calendario.nota)}")
-    return lineas
-
-
 def describir_fuente(doc: Documento, fuente: Fuente | None) -> str:
-    """«Programa … 2020 — sección «Anexo», tabla «…», fila 3 (archivo 000_….txt)»."""
+    """«Programa … 2020 — sección «Anexo», tabla «…», fila 3»."""
     donde = fuente.describir() if fuente else ""
-    return f"{md(doc.titulo_corto)}" + (f" — {md(donde)}" if donde else "") + (
-        f" (texto fuente: `{doc.fuente.archivo}`)")
+    return doc.titulo_corto + (f" — {donde}" if donde else "")
 
 
-def bloque_avisos(avisos: list[Problema]) -> list[str]:
-    """Admonición con los avisos de validación que señalan un registro."""
-    if not avisos:
-        return []
-    lineas = ['!!! warning "Aviso de coherencia de la fuente"', ""]
+def avisos_en_linea(avisos: list[Problema]) -> tuple[Parte, ...]:
+    """Los avisos de coherencia de un registro, dentro de su celda o elemento."""
+    partes: list[Parte] = []
     for aviso in avisos:
-        lineas.append(f"    - {md(aviso.mensaje)}")
-    lineas += ["", "    La fuente se transcribe tal como es; este aviso lo señala la validación.",
-               ""]
-    return lineas
+        partes += [Salto(), Marca(unir("⚠ ", Cursiva("Aviso:"), " ", aviso.mensaje), "aviso-en-linea")]
+    return tuple(partes)
 
 
-_SIGLA_PALABRA = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]*$")
-
-
-def formas_de_sigla(sigla: str) -> list[str]:
-    """Las formas que se marcan como abreviatura: «Servicio/SPEN» → [«SPEN»]; «INE/
-    Instituto» → [«INE»]. Solo formas con al menos dos mayúsculas."""
-    formas = []
-    for parte in sigla.split("/"):
-        parte = parte.strip()
-        if _SIGLA_PALABRA.match(parte) and sum(c.isupper() for c in parte) >= 2:
-            formas.append(parte)
-    return formas
-
-
-def significados(siglas: Iterable[Sigla]) -> dict[str, str]:
-    """Cada forma marcable (``formas_de_sigla``) con su significado en una línea y sin punto
-    final; si dos siglas definen la misma forma, gana la primera."""
-    vistas: dict[str, str] = {}
-    for sigla in siglas:
-        for forma in formas_de_sigla(sigla.sigla):
-            vistas.setdefault(forma, " ".join(sigla.significado.split()).rstrip("."))
-    return vistas
-
-
-def definiciones_siglas(siglas: Iterable[Sigla]) -> list[str]:
-    """Definiciones de abreviaturas de Python-Markdown (``*[SIGLA]: significado``)."""
-    return [f"*[{forma}]: {significado}" for forma, significado in sorted(significados(siglas).items())]
+def aviso_registro(avisos: list[Problema]) -> tuple[Aviso, ...]:
+    """El recuadro con los avisos de validación que señalan un registro (ninguno si no hay)."""
+    if not avisos:
+        return ()
+    return (Aviso("Aviso de coherencia de la fuente", (
+        Lista(tuple(Elemento(a.mensaje) for a in avisos)),
+        Parrafo("La fuente se transcribe tal como es; este aviso lo señala la validación."),
+    )),)
 
 
 def siglas_del_sitio(grafo: Grafo) -> Mapping[str, str]:
@@ -188,30 +152,32 @@ def siglas_del_sitio(grafo: Grafo) -> Mapping[str, str]:
     grafo."""
     guardadas = grafo.memo.get("siglas_del_sitio")
     if not isinstance(guardadas, dict):
-        guardadas = significados(s for documento in grafo.datos.documentos for s in documento.siglas)
+        guardadas = siglas.significados(s for documento in grafo.datos.documentos for s in documento.siglas)
         grafo.memo["siglas_del_sitio"] = guardadas
     return guardadas
 
 
-#: Las palabras (``\\w+`` completas) que empiezan por mayúscula, como toda forma de sigla.
-_PALABRA = re.compile(r"(?<!\w)[A-ZÁÉÍÓÚÑ]\w*")
+def siglas_de(grafo: Grafo, doc: Documento | None = None) -> tuple[tuple[str, str], ...]:
+    """Las siglas que se marcan en una página: las de su documento (si es de uno) y, para las
+    que este no define, las del sitio."""
+    propias = siglas.significados(doc.siglas) if doc is not None else {}
+    return siglas.combinar(propias, siglas_del_sitio(grafo))
 
 
-def con_siglas(texto: str, siglas: Iterable[Sigla] = (), sitio: Mapping[str, str] | None = None) -> str:
-    """``texto`` con el bloque final de definiciones de las siglas **que aparecen en él**: las
-    de ``siglas`` (las del documento) primero y, para las que estas no definen, las de ``sitio``.
-
-    Solo se definen las que aparecen: la extensión ``abbr`` busca cada definición en cada texto
-    de la página, así que definir todas las del sitio en cada página haría crecer el costo de
-    cada página con el número de instituciones (construcción cuadrática). Una forma es solo
-    letras, empieza por mayúscula y ``abbr`` la busca entre ``\\b``, así que aparece si y
-    solo si es una de las palabras ``\\w+`` del texto."""
-    palabras = set(_PALABRA.findall(texto))
-    usadas = {forma: significado for forma, significado in significados(siglas).items()
-              if forma in palabras}
-    for forma in palabras.intersection(sitio or {}):
-        usadas.setdefault(forma, (sitio or {})[forma])
-    if not usadas:
-        return texto + "\n"
-    return texto + "\n\n" + "\n".join(f"*[{forma}]: {significado}"
-                                       for forma, significado in sorted(usadas.items())) + "\n"
+def prosa(bloques: Iterable[prosa_modelo.Bloque], grafo: Grafo, nivel: int = 3) -> tuple[Bloque, ...]:
+    """La prosa de la fuente (los bloques de un apartado, de unos antecedentes…) como bloques de
+    página: cada párrafo, lista y tabla con sus números de acuerdo enlazados, y cada encabezado
+    como apartado de nivel ``nivel`` (o más, según su propio nivel) con su ancla. Nada se
+    interpreta como Markdown: el texto es el de la fuente."""
+    salida: list[Bloque] = []
+    for bloque in bloques:
+        if isinstance(bloque, prosa_modelo.Parrafo):
+            salida.append(Parrafo(enlazar(bloque.texto, grafo)))
+        elif isinstance(bloque, prosa_modelo.Encabezado):
+            salida.append(Seccion(bloque.texto, (), nivel=min(6, nivel + bloque.nivel - 1)))
+        elif isinstance(bloque, prosa_modelo.Lista):
+            salida.append(Lista(tuple(Elemento(enlazar(e, grafo)) for e in bloque.elementos), ordenada=bloque.numerada))
+        else:
+            salida.append(Tabla(tuple(bloque.encabezados),
+                                tuple(Fila(tuple(enlazar(c, grafo) for c in fila)) for fila in bloque.filas)))
+    return tuple(salida)

@@ -13,18 +13,17 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from html import escape
 
 from programas_spen.modelo import calendario as cal
 from programas_spen.modelo.registros import Documento
 from programas_spen.modelo.texto import ABREVIATURAS_MESES, nombre_mes, numero
 from programas_spen.sitio.grafo import Grafo
-from programas_spen.sitio.paginas.comun import md
+from programas_spen.sitio.secciones import Bloque, Bloques, Contenido, Fila, Fuerte, Parrafo, Seccion, Tabla
 
 
 @dataclass(frozen=True)
 class Grafica:
-    """Una gráfica: título, resumen de una frase, tabla Markdown y especificación de Plotly."""
+    """Una gráfica: título, resumen de una frase, tabla de datos y especificación de Plotly."""
 
     id: str
     titulo: str
@@ -33,26 +32,29 @@ class Grafica:
     filas: tuple[tuple[str, ...], ...]
     datos: list[dict[str, object]] = field(default_factory=list)
     diseno: dict[str, object] = field(default_factory=dict)
-    notas: tuple[str, ...] = ()
+    notas: tuple[Contenido, ...] = ()
 
     def especificacion(self) -> dict[str, object]:
         """La especificación de Plotly (``data`` y ``layout``)."""
         diseno = {"margin": {"l": 60, "r": 20, "t": 30, "b": 60}, "height": 380, **self.diseno}
         return {"data": self.datos, "layout": diseno}
 
-    def markdown(self) -> str:
-        """Título, resumen, lienzo de la gráfica (oculto hasta que lo dibuja el JavaScript) y
-        tabla de datos."""
-        espec = escape(json.dumps(self.especificacion(), ensure_ascii=False, sort_keys=True), quote=True)
-        lineas = [f"### {md(self.titulo)} {{#{self.id}}}", "", self.resumen, "",
-                  f'<div class="spen-grafica" data-grafica="{espec}" aria-hidden="true" hidden></div>', "",
-                  "| " + " | ".join(self.encabezados) + " |",
-                  "| " + " | ".join("---" for _ in self.encabezados) + " |"]
-        lineas += ["| " + " | ".join(f) + " |" for f in self.filas]
-        lineas.append("")
-        for nota in self.notas:
-            lineas += [nota, ""]
-        return "\n".join(lineas)
+    def lienzo(self) -> Bloques:
+        """El lienzo de la gráfica: su especificación en JSON en el atributo ``data-grafica``
+        (la plantilla lo escapa), oculto a la vista y a los lectores de pantalla hasta que lo
+        dibuja ``activos/graficas.js``; la tabla de al lado dice lo mismo."""
+        espec = json.dumps(self.especificacion(), ensure_ascii=False, sort_keys=True)
+        return Bloques((), clase="spen-grafica",
+                       atributos=(("data-grafica", espec), ("aria-hidden", "true"), ("hidden", "")))
+
+    def seccion(self) -> Seccion:
+        """Título, resumen, lienzo de la gráfica y tabla de datos, con sus notas."""
+        bloques: list[Bloque] = [
+            Parrafo(self.resumen), self.lienzo(),
+            Tabla(self.encabezados, tuple(Fila(fila) for fila in self.filas)),
+        ]
+        bloques += [Parrafo(nota) for nota in self.notas]
+        return Seccion(self.titulo, tuple(bloques), id=self.id, nivel=3)
 
 
 def _barras(nombres: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
@@ -110,7 +112,7 @@ def _mecanismos(doc: Documento) -> Grafica:
     resumen = (f"El documento tiene {sum(calculadas)} actividades en {len(nombres)} mecanismos; "
                + ("todas las cifras de su tabla de síntesis coinciden con sus tablas."
                   if not diferentes else f"no coinciden: {', '.join(diferentes)}."))
-    filas = tuple((md(n), str(c), str(p) if p is not None else "No dado", "Coincide" if p == c else
+    filas = tuple((n, str(c), str(p) if p is not None else "No dado", "Coincide" if p == c else
                    ("—" if p is None else f"Difiere ({c - p:+d})"))
                   for n, c, p in zip(nombres, calculadas, publicadas, strict=True))
     datos = _barras(nombres, [("Calculadas de los registros", calculadas),
@@ -168,25 +170,25 @@ def _grupo(doc: Documento, grupo: str, indice: int) -> Grafica:
     razon = razon.format(n=len(doc.actividades))
     if calculo is None:
         calculadas: list[str] = ["No calculable"] * len(cifras)
-        resumen = (f"La fuente publica {len(cifras)} cifra(s) «{md(grupo)}» que suman {_pct(suma)}; "
+        resumen = (f"La fuente publica {len(cifras)} cifra(s) «{grupo}» que suman {_pct(suma)}; "
                    f"{razon}.")
         datos = _barras([f"{i + 1}" for i in range(len(cifras))], [("Publicado por la fuente", publicadas)])
     else:
         cuenta, total, _ = calculo
         claves = [f"T{i}" for i in range(1, 5)] if grupo.startswith("trimestre") else sorted(cuenta)
         calculadas = [_pct(100 * cuenta.get(k, 0) / total) for k in claves]
-        resumen = f"Cifras «{md(grupo)}» publicadas y calculadas de {total} registros."
+        resumen = f"Cifras «{grupo}» publicadas y calculadas de {total} registros."
         datos = _barras([f"{i + 1}" for i in range(len(cifras))],
                         [("Publicado por la fuente", publicadas),
                          ("Calculado", [100 * cuenta.get(k, 0) / total for k in claves][: len(cifras)])])
-    filas = tuple((str(i + 1), md(c.indicador), _pct(c.valor) if c.unidad == "porcentaje" else numero(c.valor),
-                   calculadas[i] if i < len(calculadas) else "—", f"«{md(c.cita)}»")
+    filas = tuple((str(i + 1), c.indicador, _pct(c.valor) if c.unidad == "porcentaje" else numero(c.valor),
+                   calculadas[i] if i < len(calculadas) else "—", f"«{c.cita}»")
                   for i, c in enumerate(cifras))
-    notas = []
+    notas: list[Contenido] = []
     if suma and abs(suma - 100) > 0.05:
         notas.append(f"Las cifras publicadas de este grupo suman {_pct(suma)}, no 100 %.")
     if calculo is None:
-        notas.append(f"**Por qué no se reconcilian:** {razon}.")
+        notas.append((Fuerte("Por qué no se reconcilian:"), f" {razon}."))
     return Grafica(f"cifras-{indice}", f"Cifras publicadas: {grupo}", resumen,
                    ("Núm.", "Indicador", "Publicado", "Calculado de los registros", "Texto de la fuente"),
                    filas, datos, {"xaxis": {"title": {"text": "Número de indicador (ver tabla)"}, "type": "category"},
@@ -208,7 +210,7 @@ def _sueltas(doc: Documento) -> Grafica | None:
                            "permanentes en los datos")
         elif "impacto" in cifra.indicador.lower():
             explicacion = "cada impacto es una alineación actividad–eje, y la fuente no da los ejes de cada actividad"
-        filas.append((md(cifra.indicador), numero(cifra.valor), calculado, explicacion, f"«{md(cifra.cita)}»"))
+        filas.append((cifra.indicador, numero(cifra.valor), calculado, explicacion, f"«{cifra.cita}»"))
     datos = _barras([f[0] for f in filas], [("Publicado por la fuente", [c.valor for c in cifras])])
     return Grafica("otras-cifras", "Otras cifras publicadas",
                    f"La fuente publica {len(cifras)} cifra(s) más; ninguna se puede reconstruir completa con los "
@@ -223,7 +225,7 @@ def _compromisos(doc: Documento, grafo: Grafo) -> list[Grafica]:
     g1 = Grafica("compromisos-por-estatus", "Compromisos por estatus",
                  f"De {len(compromisos)} compromisos, " + ", ".join(f"{n} {e.lower()}" for e, n in
                                                                     sorted(estatus.items())) + ".",
-                 ("Estatus", "Compromisos"), tuple((md(e), str(n)) for e, n in sorted(estatus.items())),
+                 ("Estatus", "Compromisos"), tuple((e, str(n)) for e, n in sorted(estatus.items())),
                  _barras(sorted(estatus), [("Compromisos", [estatus[e] for e in sorted(estatus)])]))
     avance = Counter(c.porcentaje for c in compromisos)
     g2 = Grafica("compromisos-por-avance", "Compromisos por porcentaje de avance",
@@ -235,7 +237,7 @@ def _compromisos(doc: Documento, grafo: Grafo) -> list[Grafica]:
     g3 = Grafica("compromisos-por-area", "Compromisos por área responsable",
                  f"{len(areas)} áreas responsables; la que más compromisos tiene es "
                  f"{areas.most_common(1)[0][0]} ({areas.most_common(1)[0][1]}).",
-                 ("Área responsable", "Compromisos"), tuple((md(a), str(n)) for a, n in sorted(areas.items())),
+                 ("Área responsable", "Compromisos"), tuple((a, str(n)) for a, n in sorted(areas.items())),
                  _barras(sorted(areas), [("Compromisos", [areas[a] for a in sorted(areas)])], horizontal=True),
                  {"height": 60 + 34 * len(areas), "yaxis": {"automargin": True}})
     sesiones = Counter(c.sesion for c in compromisos)
@@ -266,7 +268,7 @@ def _temas(doc: Documento, grafo: Grafo) -> list[Grafica]:
                     for t in doc.temas)
     g2 = Grafica("temas-por-area", "Temas por área responsable",
                  f"{len(doc.temas)} temas en {len(areas)} grupos según el área que da la fuente.",
-                 ("Área", "Temas"), tuple((md(a), str(n)) for a, n in sorted(areas.items())),
+                 ("Área", "Temas"), tuple((a, str(n)) for a, n in sorted(areas.items())),
                  _barras(sorted(areas), [("Temas", [areas[a] for a in sorted(areas)])]))
     return [g1, g2]
 

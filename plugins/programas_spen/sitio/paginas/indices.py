@@ -5,26 +5,43 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from programas_spen.modelo.registros import TIPOS_DOCUMENTO, Documento
 from programas_spen.sitio import urls
 from programas_spen.sitio.grafo import Grafo
-from programas_spen.sitio.paginas.comun import Pagina, con_siglas, enlace, md, siglas_del_sitio
-from programas_spen.sitio.paginas.transversales import lista_documentos
+from programas_spen.sitio.paginas.comun import Pagina, enlace, siglas_de
+from programas_spen.sitio.secciones import (
+    Bloque,
+    Codigo,
+    Elemento,
+    Fila,
+    Lista,
+    Parrafo,
+    Seccion,
+    Tabla,
+    unir,
+)
 
 
-def fragmento_documentos(grafo: Grafo, desde: str) -> str:
+def tabla_documentos(documentos: list[Documento]) -> Tabla:
+    """Tabla de documentos: año, título y tipo."""
+    return Tabla(("Año", "Documento", "Tipo"), tuple(
+        Fila((str(doc.anio), (enlace(doc.titulo_corto, urls.documento(doc.id)),), TIPOS_DOCUMENTO[doc.tipo]))
+        for doc in documentos))
+
+
+def fragmento_documentos(grafo: Grafo) -> tuple[Bloque, ...]:
     """Documentos agrupados por institución y año (para la portada y el índice)."""
-    lineas: list[str] = []
+    bloques: list[Bloque] = []
     for institucion in grafo.instituciones.values():
         documentos = grafo.documentos_de_institucion(institucion.id)
         if not documentos:
             continue
-        lineas += [f"### {enlace(md(institucion.nombre), urls.institucion(institucion.id), desde)}",
-                   ""]
-        lineas += lista_documentos(documentos, desde) + [""]
-    return "\n".join(lineas)
+        bloques.append(Seccion((enlace(institucion.nombre, urls.institucion(institucion.id)),),
+                               (tabla_documentos(documentos),), nivel=3))
+    return tuple(bloques)
 
 
-def fragmento_cifras(grafo: Grafo, desde: str) -> str:
+def fragmento_cifras(grafo: Grafo) -> tuple[Bloque, ...]:
     """Lo que hay en el sitio, en números con enlace a cada índice."""
     datos = grafo.datos
     actividades = sum(len(d.actividades) for d in datos.documentos)
@@ -40,10 +57,11 @@ def fragmento_cifras(grafo: Grafo, desde: str) -> str:
         (f"{len(grafo.areas)} áreas responsables", urls.AREAS),
         (f"{len(grafo.mecanismos)} mecanismos", urls.MECANISMOS),
     ]
-    return "\n".join(f"- {enlace(texto, destino, desde)}" for texto, destino in filas)
+    return (Lista(tuple(Elemento((enlace(texto, destino),)) for texto, destino in filas)),)
 
 
-FRAGMENTOS: dict[str, Callable[[Grafo, str], str]] = {
+#: Fragmentos que una página escrita a mano incluye con ``<!-- programas-spen: nombre -->``.
+FRAGMENTOS: dict[str, Callable[[Grafo], tuple[Bloque, ...]]] = {
     "documentos": fragmento_documentos,
     "cifras": fragmento_cifras,
 }
@@ -51,61 +69,53 @@ FRAGMENTOS: dict[str, Callable[[Grafo, str], str]] = {
 
 def pagina_indice_documentos(grafo: Grafo) -> Pagina:
     """Índice de documentos por institución y año."""
-    desde = urls.DOCUMENTOS.ruta
-    contenido = ("# Documentos\n\nTodos los documentos publicados, por institución y año.\n\n"
-                 + fragmento_documentos(grafo, desde))
-    contenido = con_siglas(contenido, sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, "Documentos", contenido)
+    cuerpo = (Parrafo("Todos los documentos publicados, por institución y año."), *fragmento_documentos(grafo))
+    return Pagina(urls.DOCUMENTOS.ruta, "Documentos", cuerpo, siglas=siglas_de(grafo))
 
 
 def pagina_indice_instituciones(grafo: Grafo) -> Pagina:
     """Índice de instituciones."""
-    desde = urls.INSTITUCIONES.ruta
-    lineas = ["# Instituciones", "", "| Institución | Siglas | Tipo | Documentos |",
-              "| --- | --- | --- | --- |"]
+    filas = []
     for institucion in grafo.instituciones.values():
-        tipo = "Instituto Nacional Electoral" if institucion.tipo == "ine" else (
-            f"OPLE de {md(institucion.entidad or '')}")
-        lineas.append(f"| {enlace(md(institucion.nombre), urls.institucion(institucion.id), desde)}"
-                      f" | {md(institucion.siglas)} | {tipo} | "
-                      f"{len(grafo.documentos_de_institucion(institucion.id))} |")
-    return Pagina(desde, "Instituciones", "\n".join(lineas) + "\n")
+        tipo = ("Instituto Nacional Electoral" if institucion.tipo == "ine"
+                else f"OPLE de {institucion.entidad or ''}")
+        filas.append(Fila(((enlace(institucion.nombre, urls.institucion(institucion.id)),), institucion.siglas,
+                           tipo, str(len(grafo.documentos_de_institucion(institucion.id))))))
+    tabla = Tabla(("Institución", "Siglas", "Tipo", "Documentos"), tuple(filas))
+    return Pagina(urls.INSTITUCIONES.ruta, "Instituciones", (tabla,))
 
 
 def pagina_siglas(grafo: Grafo) -> Pagina:
     """Todas las siglas, agrupadas por el documento que las define."""
-    desde = urls.SIGLAS.ruta
-    lineas = ["# Siglas", "",
-              "Cada documento define sus propias siglas; el mismo término puede significar cosas "
-              "distintas en documentos distintos. Aquí están todas, como las define cada uno.", ""]
+    cuerpo: list[Bloque] = [Parrafo(
+        "Cada documento define sus propias siglas; el mismo término puede significar cosas distintas en "
+        "documentos distintos. Aquí están todas, como las define cada uno.")]
     for doc in grafo.datos.documentos:
         if not doc.siglas:
             continue
-        lineas += [f"## {md(doc.titulo_corto)} {{#documento-{doc.id}}}", "",
-                   f"{enlace('Ir al documento', urls.documento(doc.id), desde)}", "",
-                   "| Sigla | Significado |", "| --- | --- |"]
-        lineas += [f"| {md(s.sigla)} | {md(s.significado)} |" for s in doc.siglas] + [""]
-    return Pagina(desde, "Siglas", "\n".join(lineas) + "\n")
+        cuerpo.append(Seccion(doc.titulo_corto, (
+            Parrafo((enlace("Ir al documento", urls.documento(doc.id)),)),
+            Tabla(("Sigla", "Significado"), tuple(Fila((s.sigla, s.significado)) for s in doc.siglas)),
+        ), id=f"documento-{doc.id}"))
+    return Pagina(urls.SIGLAS.ruta, "Siglas", tuple(cuerpo))
 
 
 def pagina_avisos(grafo: Grafo) -> Pagina:
     """Todos los avisos de coherencia, por documento."""
-    desde = urls.AVISOS.ruta
-    lineas = ["# Avisos de coherencia", "",
-              "Los documentos se publican tal como son. Donde una fuente se contradice (un conteo "
-              "de la prosa que no coincide con la lista, una fecha que no coincide con la sesión "
-              "que nombra, una marca fuera de la tabla), la validación lo señala aquí y en la "
-              "página del registro.", "",
-              f"Total: {len(grafo.avisos_lista)} aviso(s).", ""]
+    cuerpo: list[Bloque] = [
+        Parrafo("Los documentos se publican tal como son. Donde una fuente se contradice (un conteo de la prosa "
+                "que no coincide con la lista, una fecha que no coincide con la sesión que nombra, una marca "
+                "fuera de la tabla), la validación lo señala aquí y en la página del registro."),
+        Parrafo(f"Total: {len(grafo.avisos_lista)} aviso(s)."),
+    ]
     for doc in grafo.datos.documentos:
         avisos = grafo.avisos_de_archivo(doc.archivo)
-        lineas += [f"## {md(doc.titulo_corto)} {{#documento-{doc.id}}}", "",
-                   f"{enlace('Ir al documento', urls.documento(doc.id), desde)} — archivo de datos "
-                   f"`{doc.archivo}`", ""]
-        if not avisos:
-            lineas += ["Sin avisos.", ""]
-            continue
-        lineas += ["| Línea del archivo | Aviso |", "| --- | --- |"]
-        lineas += [f"| {a.linea} | {md(a.mensaje)} |" for a in avisos] + [""]
-    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, "Avisos de coherencia", contenido)
+        bloques: list[Bloque] = [Parrafo(unir(enlace("Ir al documento", urls.documento(doc.id)),
+                                              " — archivo de datos ", Codigo(doc.archivo)))]
+        if avisos:
+            bloques.append(Tabla(("Línea del archivo", "Aviso"),
+                                 tuple(Fila((str(a.linea), a.mensaje)) for a in avisos)))
+        else:
+            bloques.append(Parrafo("Sin avisos."))
+        cuerpo.append(Seccion(doc.titulo_corto, tuple(bloques), id=f"documento-{doc.id}"))
+    return Pagina(urls.AVISOS.ruta, "Avisos de coherencia", tuple(cuerpo), siglas=siglas_de(grafo))

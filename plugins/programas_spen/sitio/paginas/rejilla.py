@@ -1,5 +1,6 @@
-"""Rejilla de meses de un documento: una tabla HTML accesible, legible sin JavaScript y al
-imprimir, que distingue cada estado del calendario de la fuente.
+"""Rejilla de meses de un documento: una tabla accesible, legible sin JavaScript y al imprimir,
+que distingue cada estado del calendario de la fuente (``secciones.TablaMeses`` con sus meses
+dibujados también en la web).
 
 - mes marcado en la fuente: ●
 - mes de un periodo dado solo en palabras (cuyos meses denotan literalmente esas palabras): ◐
@@ -10,18 +11,24 @@ imprimir, que distingue cada estado del calendario de la fuente.
 
 from __future__ import annotations
 
-from html import escape
-
 from programas_spen.modelo import calendario as cal
 from programas_spen.modelo.registros import TIPOS_SESION, Calendario, Documento
-from programas_spen.modelo.texto import ABREVIATURAS_MESES, nombre_mes
+from programas_spen.modelo.texto import nombre_mes
 from programas_spen.sitio import urls
 from programas_spen.sitio.grafo import Grafo
-from programas_spen.sitio.paginas.comun import NO_DADO
-
-MARCA = '<span aria-hidden="true">●</span><span class="sr-only">marcado</span>'
-MARCA_PERIODO = ('<span aria-hidden="true">◐</span>'
-                 '<span class="sr-only">dentro del periodo dado en palabras</span>')
+from programas_spen.sitio.meses import celda_meses
+from programas_spen.sitio.paginas.comun import enlace
+from programas_spen.sitio.secciones import (
+    Bloques,
+    Fila,
+    GrupoFilas,
+    Marca,
+    Parte,
+    Salto,
+    Tabla,
+    TablaMeses,
+    unir,
+)
 
 
 def _recorte(texto: str, limite: int = 110) -> str:
@@ -29,93 +36,61 @@ def _recorte(texto: str, limite: int = 110) -> str:
     return plano if len(plano) <= limite else plano[: limite - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _celdas(calendario: Calendario | None, columnas: tuple[str, ...]) -> str:
-    if cal.por_meses(calendario):
-        partes = []
-        for mes in columnas:
-            estado = cal.celda(calendario, mes)
-            contenido = {"marcado": MARCA, "periodo": MARCA_PERIODO, "vacio": ""}[estado]
-            partes.append(f'<td class="spen-{estado}">{contenido}</td>')
-        return "".join(partes)
-    if calendario is None or calendario.estado == "no_dado":
-        texto, clase = NO_DADO, "no-dado"
-    elif calendario.estado == "permanente":
-        texto, clase = "Permanente", "permanente"
-    else:
-        texto, clase = f"Periodo dado en palabras: «{escape(calendario.texto or '')}»", "palabras"
-    return f'<td colspan="{len(columnas)}" class="spen-{clase}">{texto}</td>'
-
-
-def _anotaciones(calendario: Calendario | None) -> str:
+def _anotaciones(calendario: Calendario | None) -> tuple[Parte, ...]:
+    """Lo que la fila dice de su calendario además de sus meses, bajo su encabezado."""
     if calendario is None:
-        return ""
-    notas = []
+        return ()
+    notas: list[Parte] = []
     if calendario.condicion:
-        notas.append(f'<span class="spen-condicional">Condicional: {escape(calendario.condicion)}</span>')
+        notas.append(Marca(f"Condicional: {calendario.condicion}", "spen-condicional"))
     if calendario.marcas_fuera_de_tabla:
-        notas.append(f'<span class="spen-fuera">La fuente pone {calendario.marcas_fuera_de_tabla} '
-                     "marca(s) fuera de las columnas de meses</span>")
+        notas.append(Marca(f"La fuente pone {calendario.marcas_fuera_de_tabla} marca(s) fuera de las columnas "
+                           "de meses", "spen-fuera"))
     if calendario.estado == "periodo" and calendario.rango:
-        notas.append(f'<span class="spen-palabras-nota">«{escape(calendario.texto or "")}»</span>')
-    return "".join(f"<br>{n}" for n in notas)
+        notas.append(Marca(f"«{calendario.texto or ''}»", "spen-palabras-nota"))
+    return unir(*((Salto(), n) for n in notas))
 
 
-def _encabezado(columnas: tuple[str, ...], primera: str) -> str:
-    anios: list[tuple[str, int]] = []
-    for mes in columnas:
-        if anios and anios[-1][0] == mes[:4]:
-            anios[-1] = (mes[:4], anios[-1][1] + 1)
-        else:
-            anios.append((mes[:4], 1))
-    fila_anios = "".join(f'<th scope="colgroup" colspan="{n}">{a}</th>' for a, n in anios)
-    fila_meses = "".join(
-        f'<th scope="col"><abbr title="{nombre_mes(m)}">{ABREVIATURAS_MESES[int(m[5:]) - 1]}</abbr></th>'
-        for m in columnas)
-    return (f'<thead><tr><td></td>{fila_anios}</tr>'
-            f'<tr><th scope="col">{escape(primera)}</th>{fila_meses}</tr></thead>')
+def _primera_columna(doc: Documento) -> str:
+    if doc.mecanismos:
+        return "Actividad"
+    if doc.temas:
+        return "Tema"
+    if doc.cronograma:
+        return doc.cronograma.encabezado or "Actividad"
+    if doc.lineas_accion:
+        return "Línea de acción"
+    return "Registro"
 
 
-def rejilla(doc: Documento, grafo: Grafo, desde: str) -> str:
-    """La tabla HTML de meses del documento (vacía si no tiene calendario)."""
+def rejilla(doc: Documento, grafo: Grafo) -> Bloques | None:
+    """La rejilla de meses del documento (``None`` si no tiene calendario), dentro de una región
+    con nombre que se desplaza con el teclado."""
     columnas = cal.columnas(doc)
     filas = cal.filas(doc)
     if not columnas or not (filas or doc.sesiones_programadas):
-        return ""
-    cuerpo: list[str] = []
+        return None
+    cuerpo: list[Fila | GrupoFilas] = []
     grupo_actual: str | None = None
-    total = len(columnas) + 1
     for fila in filas:
         if fila.grupo and fila.grupo != grupo_actual:
-            cuerpo.append(f'<tr class="spen-grupo"><th scope="rowgroup" colspan="{total}">'
-                          f"{escape(fila.grupo)}</th></tr>")
+            cuerpo.append(GrupoFilas(fila.grupo))
             grupo_actual = fila.grupo
-        enlace = urls.ancla(doc.id, fila.id).url_desde(desde)
-        cuerpo.append(f'<tr><th scope="row"><a href="{escape(enlace)}">{escape(_recorte(fila.texto))}</a>'
-                      f"{_anotaciones(fila.calendario)}</th>{_celdas(fila.calendario, columnas)}</tr>")
+        encabezado = (enlace(_recorte(fila.texto), urls.ancla(doc.id, fila.id)),)
+        cuerpo.append(Fila((encabezado, celda_meses(fila.calendario, columnas, nota=_anotaciones(fila.calendario)))))
     if doc.sesiones_programadas:
-        cuerpo.append(f'<tr class="spen-grupo"><th scope="rowgroup" colspan="{total}">'
-                      "Sesiones programadas</th></tr>")
+        cuerpo.append(GrupoFilas("Sesiones programadas"))
         for programada in doc.sesiones_programadas:
-            enlace = urls.ancla(doc.id, programada.id).url_desde(desde)
+            nombre = (f"{programada.ordinal or ''}{'.ª ' if programada.ordinal else ''}sesión "
+                      f"{TIPOS_SESION[programada.tipo]}").strip().capitalize()
+            encabezado = unir(enlace(nombre, urls.ancla(doc.id, programada.id)), Salto(), programada.texto)
             calendario = Calendario(estado="meses", meses=(programada.mes,))
-            nombre = f"{programada.ordinal or ''}{'.ª ' if programada.ordinal else ''}sesión " \
-                     f"{TIPOS_SESION[programada.tipo]}"
-            cuerpo.append(f'<tr><th scope="row"><a href="{escape(enlace)}">{escape(nombre.strip().capitalize())}</a>'
-                          f"<br>{escape(programada.texto)}</th>{_celdas(calendario, columnas)}</tr>")
-    primera = "Registro"
-    if doc.mecanismos:
-        primera = "Actividad"
-    elif doc.temas:
-        primera = "Tema"
-    elif doc.cronograma:
-        primera = doc.cronograma.encabezado or "Actividad"
-    elif doc.lineas_accion:
-        primera = "Línea de acción"
-    titulo = (f"Calendario de {escape(doc.titulo_corto)}: de {nombre_mes(columnas[0])} a "
-              f"{nombre_mes(columnas[-1])}")
-    return (f'<div class="spen-rejilla" role="region" aria-label="{titulo}" tabindex="0">'
-            f'<table class="spen-calendario"><caption>{titulo}</caption>'
-            f"{_encabezado(columnas, primera)}<tbody>{''.join(cuerpo)}</tbody></table></div>")
+            cuerpo.append(Fila((encabezado, celda_meses(calendario, columnas))))
+    titulo = f"Calendario de {doc.titulo_corto}: de {nombre_mes(columnas[0])} a {nombre_mes(columnas[-1])}"
+    tabla = TablaMeses((_primera_columna(doc), "Calendario"), tuple(cuerpo), columnas, columna_meses=1,
+                       encabezado_de_fila=True, leyenda=titulo, clase="spen-calendario")
+    return Bloques((tabla,), clase="spen-rejilla",
+                   atributos=(("role", "region"), ("aria-label", titulo), ("tabindex", "0")))
 
 
 _LEYENDA = (
@@ -130,5 +105,6 @@ _LEYENDA = (
     ("Marca fuera de la tabla", "La fuente pone una marca más allá de la última columna de meses; no se "
                                 "asigna a ningún mes."),
 )
-LEYENDA = "\n".join(["| Símbolo o texto | Significado |", "| --- | --- |"]
-                    + [f"| {simbolo} | {significado} |" for simbolo, significado in _LEYENDA])
+
+#: La leyenda de la rejilla: qué significa cada símbolo o texto de sus celdas.
+LEYENDA = Tabla(("Símbolo o texto", "Significado"), tuple(Fila(par) for par in _LEYENDA))

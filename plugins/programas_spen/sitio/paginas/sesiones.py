@@ -7,7 +7,8 @@ from programas_spen.modelo.registros import TIPOS_SESION, Documento, Tema
 from programas_spen.modelo.texto import fecha_larga, nombre_mes, numero
 from programas_spen.sitio import urls
 from programas_spen.sitio.grafo import FichaSesion, Grafo
-from programas_spen.sitio.paginas.comun import Pagina, con_siglas, enlace, md, siglas_del_sitio
+from programas_spen.sitio.paginas.comun import Pagina, enlace, siglas_de
+from programas_spen.sitio.secciones import Bloque, Elemento, Fila, Fuerte, Lista, Parrafo, Seccion, Tabla, juntar, unir
 
 _ORDINALES = ("Primera", "Segunda", "Tercera", "Cuarta", "Quinta", "Sexta", "Séptima", "Octava",
               "Novena", "Décima")
@@ -49,96 +50,86 @@ def coincidencia(sesion: FichaSesion) -> str:
 
 def pagina_sesion(sesion: FichaSesion, grafo: Grafo) -> Pagina:
     """Página de una sesión: cómo la nombran los documentos, su plan y lo que salió de ella."""
-    desde = urls.sesion(sesion.id).ruta
     organo = grafo.organos[sesion.organo]
     titulo = f"{nombre_sesion(sesion)} del {fecha_larga(sesion.fecha)}"
-    lineas = [f"# {titulo}", "", f"**{md(organo.nombre)}**", "",
-              "## Cómo la nombran los documentos", ""]
-    for doc, declarada in sesion.declaraciones:
-        lineas.append(f"- «{md(declarada.texto)}» — "
-                      f"{enlace(md(doc.titulo_corto), urls.documento(doc.id), desde)} "
-                      f"({md(declarada.fuente.describir())})")
-    lineas += ["", "## Programación", ""]
+    cuerpo: list[Bloque] = [Parrafo((Fuerte(organo.nombre),)), Seccion("Cómo la nombran los documentos", (
+        Lista(tuple(Elemento(unir(f"«{' '.join(declarada.texto.split())}» — ",
+                                  enlace(doc.titulo_corto, urls.documento(doc.id)),
+                                  f" ({declarada.fuente.describir()})"))
+                    for doc, declarada in sesion.declaraciones)),))]
     if sesion.programada:
         programa, plan = sesion.programada
-        lineas.append(f"Prevista por el {enlace(md(programa.titulo_corto), urls.ancla(programa.id, plan.id), desde)}:"
-                      f" «{md(plan.texto)}» ({nombre_mes(plan.mes)}).")
+        prevista = Parrafo(unir("Prevista por el ", enlace(programa.titulo_corto, urls.ancla(programa.id, plan.id)),
+                                f": «{' '.join(plan.texto.split())}» ({nombre_mes(plan.mes)})."))
     else:
-        lineas.append("Ningún programa publicado en el sitio prevé esta sesión.")
-    lineas.append("")
+        prevista = Parrafo("Ningún programa publicado en el sitio prevé esta sesión.")
+    cuerpo.append(Seccion("Programación", (prevista,)))
     temas = temas_del_mes(sesion.organo, sesion.fecha[:7], grafo)
     if temas:
-        lineas += [f"## Temas que el programa prevé para {nombre_mes(sesion.fecha[:7])}", "",
-                   "Temas del programa anual de la comisión marcados en el mes de la sesión (la fuente no dice en "
-                   "qué sesión se trata cada tema).", ""]
-        for programa, tema in temas:
-            texto = " ".join(tema.texto.split())
-            lineas.append(f"- {enlace(md(texto), urls.tema(programa.id, tema.id), desde)}")
-        agenda = enlace(nombre_mes(sesion.fecha[:7]), urls.mes(sesion.fecha[:7]), desde)
-        lineas += ["", f"Agenda completa del mes: {agenda}.", ""]
+        cuerpo.append(Seccion(f"Temas que el programa prevé para {nombre_mes(sesion.fecha[:7])}", (
+            Parrafo("Temas del programa anual de la comisión marcados en el mes de la sesión (la fuente no dice "
+                    "en qué sesión se trata cada tema)."),
+            Lista(tuple(Elemento((enlace(" ".join(tema.texto.split()), urls.tema(programa.id, tema.id)),))
+                        for programa, tema in temas)),
+            Parrafo(unir("Agenda completa del mes: ",
+                         enlace(nombre_mes(sesion.fecha[:7]), urls.mes(sesion.fecha[:7])), ".")),
+        )))
     if sesion.compromisos:
-        lineas += ["## Compromisos y acuerdos que surgieron de ella", "",
-                   "| No. | Compromiso | Estatus | Avance | Informe |", "| --- | --- | --- | --- | --- |"]
+        filas = []
         for compromiso in sesion.compromisos:
             informe = grafo.documento_de(compromiso)
             texto = " ".join(compromiso.texto.split())
-            resumen = md(texto[:140] + ("…" if len(texto) > 140 else ""))
-            lineas.append(
-                f"| {compromiso.numero} | {enlace(resumen, urls.compromiso(informe.id, compromiso.id), desde)}"
-                f" | {md(compromiso.estatus_texto)} | {numero(compromiso.porcentaje)} % | "
-                f"{enlace(md(informe.titulo_corto), urls.documento(informe.id), desde)} |")
-        lineas.append("")
+            resumen = texto[:140] + ("…" if len(texto) > 140 else "")
+            filas.append(Fila((str(compromiso.numero),
+                               (enlace(resumen, urls.compromiso(informe.id, compromiso.id)),),
+                               compromiso.estatus_texto, f"{numero(compromiso.porcentaje)} %",
+                               (enlace(informe.titulo_corto, urls.documento(informe.id)),))))
+        cuerpo.append(Seccion("Compromisos y acuerdos que surgieron de ella", (
+            Tabla(("No.", "Compromiso", "Estatus", "Avance", "Informe"), tuple(filas)),)))
     if sesion.acuerdos:
-        lineas += ["## Acuerdos aprobados en ella", ""]
-        lineas += [f"- {enlace(n, urls.acuerdo(n), desde)}" for n in sesion.acuerdos] + [""]
+        cuerpo.append(Seccion("Acuerdos aprobados en ella", (Lista(tuple(
+            Elemento((enlace(n, urls.acuerdo(n)),)) for n in sesion.acuerdos)),)))
     if sesion.documentos_presentados:
-        lineas += ["## Documentos presentados en ella", ""]
-        lineas += [f"- {enlace(md(d.titulo_corto), urls.documento(d.id), desde)}"
-                   for d in sesion.documentos_presentados] + [""]
-    lineas.append(f"[Todas las sesiones]({urls.SESIONES.desde(desde)})")
-    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, f"{titulo} — {organo.siglas or organo.nombre}", contenido,
-                  institucion=organo.institucion)
+        cuerpo.append(Seccion("Documentos presentados en ella", (Lista(tuple(
+            Elemento((enlace(d.titulo_corto, urls.documento(d.id)),)) for d in sesion.documentos_presentados)),)))
+    cuerpo.append(Parrafo((enlace("Todas las sesiones", urls.SESIONES),)))
+    return Pagina(urls.sesion(sesion.id).ruta, f"{titulo} — {organo.siglas or organo.nombre}", tuple(cuerpo),
+                  institucion=organo.institucion, siglas=siglas_de(grafo), encabezado=titulo)
 
 
 def pagina_indice_sesiones(grafo: Grafo) -> Pagina:
     """Índice: por órgano, sesiones programadas y celebradas lado a lado."""
-    desde = urls.SESIONES.ruta
-    lineas = ["# Sesiones", "",
-              "Sesiones que los programas prevén y sesiones celebradas que nombran los documentos, "
-              "por órgano. Una sesión programada sin sesión celebrada registrada, o una sesión "
-              "celebrada fuera del mes previsto, queda a la vista.", ""]
+    cuerpo: list[Bloque] = [Parrafo(
+        "Sesiones que los programas prevén y sesiones celebradas que nombran los documentos, por órgano. Una "
+        "sesión programada sin sesión celebrada registrada, o una sesión celebrada fuera del mes previsto, "
+        "queda a la vista.")]
     organos = list(dict.fromkeys(
         [s.organo for s in grafo.sesiones.values()]
         + [d.organo for d, _ in grafo.programadas.values()]))
     for organo_id in organos:
         organo = grafo.organos[organo_id]
-        lineas += [f"## {md(organo.nombre)} {{#organo-{organo_id}}}", ""]
+        apartados: list[Bloque] = []
         programadas = [(d, p) for d, p in grafo.programadas.values() if d.organo == organo_id]
         if programadas:
-            lineas += ["### Programadas frente a celebradas", "",
-                       "| Programa | Sesión prevista | Mes | Celebrada | Coincidencia | Temas previstos ese mes |",
-                       "| --- | --- | --- | --- | --- | --- |"]
+            filas = []
             for doc, plan in programadas:
                 celebradas = grafo.celebradas_de.get(f"{doc.id}/{plan.id}", [])
-                celebrada = "; ".join(enlace(fecha_larga(s.fecha), urls.sesion(s.id), desde)
-                                      for s in celebradas) or "Sin registro en los documentos publicados"
+                celebrada = juntar([(enlace(fecha_larga(s.fecha), urls.sesion(s.id)),) for s in celebradas],
+                                   "; ") or "Sin registro en los documentos publicados"
                 estado = "; ".join(coincidencia(s) for s in celebradas) or "Sin registro"
                 temas = len(temas_del_mes(organo_id, plan.mes, grafo))
-                lineas.append(
-                    f"| {enlace(md(doc.titulo_corto), urls.documento(doc.id), desde)} | "
-                    f"{enlace(md(plan.texto), urls.ancla(doc.id, plan.id), desde)}"
-                    f" | {nombre_mes(plan.mes)} | {celebrada} | {estado} | "
-                    f"{enlace(str(temas), urls.mes(plan.mes), desde)} |")
-            lineas.append("")
+                filas.append(Fila((
+                    (enlace(doc.titulo_corto, urls.documento(doc.id)),),
+                    (enlace(" ".join(plan.texto.split()), urls.ancla(doc.id, plan.id)),),
+                    nombre_mes(plan.mes), celebrada, estado, (enlace(str(temas), urls.mes(plan.mes)),))))
+            apartados.append(Seccion("Programadas frente a celebradas", (Tabla(
+                ("Programa", "Sesión prevista", "Mes", "Celebrada", "Coincidencia", "Temas previstos ese mes"),
+                tuple(filas)),), nivel=3))
         celebradas = [s for s in grafo.sesiones.values() if s.organo == organo_id]
         if celebradas:
-            lineas += ["### Celebradas", "", "| Fecha | Sesión | Coincidencia con el programa | Compromisos |",
-                       "| --- | --- | --- | --- |"]
-            for sesion in celebradas:
-                lineas.append(f"| {fecha_larga(sesion.fecha)} | "
-                              f"{enlace(nombre_sesion(sesion), urls.sesion(sesion.id), desde)} | "
-                              f"{coincidencia(sesion)} | {len(sesion.compromisos)} |")
-            lineas.append("")
-    contenido = con_siglas("\n".join(lineas), sitio=siglas_del_sitio(grafo))
-    return Pagina(desde, "Sesiones", contenido)
+            apartados.append(Seccion("Celebradas", (Tabla(
+                ("Fecha", "Sesión", "Coincidencia con el programa", "Compromisos"),
+                tuple(Fila((fecha_larga(s.fecha), (enlace(nombre_sesion(s), urls.sesion(s.id)),),
+                            coincidencia(s), str(len(s.compromisos)))) for s in celebradas)),), nivel=3))
+        cuerpo.append(Seccion(organo.nombre, tuple(apartados), id=f"organo-{organo_id}"))
+    return Pagina(urls.SESIONES.ruta, "Sesiones", tuple(cuerpo), siglas=siglas_de(grafo))
