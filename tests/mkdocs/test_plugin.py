@@ -394,7 +394,9 @@ def test_serve_con_pdf_aparte(sitio_construido: Construccion, tmp_path: Path,
     assert "El PDF del anexo está en preparación" in pagina
     assert en_fondo.esperar(300)
     assert en_fondo.fallidas() == frozenset()
-    assert len([p for p in cache.rglob("*.pdf")]) >= documentos
+    from programas_spen.anexos.cache_pdf import CachePdf
+
+    assert len(CachePdf(cache)) >= documentos  # los PDF quedaron en la caché del sitio
     assert (cache / "pdf-listos" / "senal").exists()
     reconstruir(tmp_path / "s2")
     assert en_fondo.en_curso() == 0  # nada más que encargar

@@ -184,9 +184,10 @@ def _listas(fichas: Sequence[Descarga], url_base: str) -> tuple[bytes, bytes]:
     return json_datos.serializar(lista), sumas
 
 
-def publicar(grafo: Grafo, url_base: str, contacto: dcat.Contacto = dcat.CONTACTO) -> DatosAbiertos:
+def publicar(grafo: Grafo, url_base: str, contacto: dcat.Contacto | None = None) -> DatosAbiertos:
     """Todos los archivos de datos abiertos, en orden estable; lanza
-    ``integridad.TablasInvalidas`` si alguna fila no cumple el esquema de su tabla."""
+    ``integridad.TablasInvalidas`` si alguna fila no cumple el esquema de su tabla. Sin
+    ``contacto``, el del sitio (``dcat.contacto_del_sitio``)."""
     tablas = construir_tablas(grafo.datos, lambda doc: urls.absoluta(url_base, urls.documento(doc).url()))
     integridad.exigir(tablas)
     diccionario = tabla_diccionario(tablas)
