@@ -76,7 +76,7 @@ MALOS = [
      "secciones[1].bloques[1]: se encontró un texto («Texto suelto.»); se esperaba un objeto "
      "(clave: valor) de una sola clave: encabezado, lista, lista_numerada, parrafo o tabla"),
     ("      -\n", "      -\n", 8,
-     "secciones[1].bloques[1]: se encontró un valor vacío («null»); se esperaba un objeto "
+     "secciones[1].bloques[1]: está vacío; se esperaba un objeto "
      "(clave: valor) de una sola clave: encabezado, lista, lista_numerada, parrafo o tabla"),
     ("      - parafo: Texto.\n", "parafo:", 9,
      "secciones[1].bloques[1]: campo desconocido «parafo»; se esperaba uno de: encabezado, "

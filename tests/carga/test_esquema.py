@@ -113,8 +113,8 @@ def test_mes_imposible() -> None:
     error = _unico(texto)
     assert error.linea == linea_de(texto, "2020-13")
     assert error.columna == linea_de_columna(texto, "2020-13")
-    assert error.mensaje == ("mecanismos[1].actividades[1].calendario.meses[2]: «2020-13» no "
-                             "tiene la forma esperada; se esperaba Mes como AAAA-MM")
+    assert error.mensaje == ("mecanismos[1].actividades[1].calendario.meses[2]: «2020-13»: el "
+                             "mes 13 no existe; se esperaba un mes de 01 a 12 (Mes como AAAA-MM)")
 
 
 def linea_de_columna(texto: str, fragmento: str) -> int:
@@ -128,8 +128,8 @@ def test_fecha_y_numero_de_acuerdo_mal_escritos() -> None:
     valido, problemas = _validar(texto)
     assert not valido
     mensajes = [p.mensaje for p in problemas]
-    assert any("«ine/jge06/2020» no tiene la forma esperada; se esperaba Número oficial" in m
-               for m in mensajes)
+    assert any("«ine/jge06/2020» no tiene la forma esperada: va en mayúsculas "
+               "(«INE/JGE06/2020»); se esperaba el número oficial del acuerdo" in m for m in mensajes)
     assert any("«16/01/2020» no tiene la forma esperada; se esperaba Fecha como AAAA-MM-DD" in m
                for m in mensajes)
 

@@ -119,7 +119,11 @@ def test_clave_acuerdo_ordena_por_anio_organo_y_ordinal() -> None:
                "INE/CG1/2016"]
     assert sorted(numeros, key=clave_acuerdo) == [
         "INE/CG9/2015", "INE/CG10/2015", "INE/CG909/2015", "INE/CG1/2016", "INE/JGE06/2020"]
-    assert clave_acuerdo("INE/JGE06/2020") == (2020, "JGE", 6)
+    assert clave_acuerdo("INE/JGE06/2020") == (2020, "JGE", 6, "INE")
+    # toda forma que admite el esquema (la de cada institución)
+    assert clave_acuerdo("IEEQ/CG/A/012/24") == (2024, "CG/A/", 12, "IEEQ")
+    assert clave_acuerdo("IEEM/CSSPEN/01/2025") == (2025, "CSSPEN/", 1, "IEEM")
+    assert clave_acuerdo("IEPC/CG28/2021") == (2021, "CG", 28, "IEPC")
 
 
 @pytest.mark.parametrize(("texto", "encontrados"), [

@@ -255,12 +255,14 @@ def acuerdos(datos: Datos, informe: Informe) -> None:
     primero: dict[str, tuple[Documento, object]] = {}
     for doc in datos.documentos:
         for acuerdo in doc.acuerdos:
-            cuerpo = acuerdo.numero.split("/")[1].rstrip("0123456789")
+            # las siglas del número, sin la institución ni el año: INE/JGE06/2020 → JGE;
+            # IEEQ/CG/A/012/24 → CG, A
+            siglas = re.findall(r"[A-Z]+", "/".join(acuerdo.numero.split("/")[1:-1]))
             organo = organos.get(acuerdo.organo)
-            if organo and organo.siglas and cuerpo != organo.siglas:
+            if organo and organo.siglas and siglas and organo.siglas not in siglas:
                 _aviso(informe, doc, acuerdo.linea,
                        f"el acuerdo {acuerdo.numero} se atribuye a {organo.nombre}, pero su "
-                       f"número indica {cuerpo}")
+                       f"número indica {', '.join(siglas)}")
             if acuerdo.numero in primero:
                 otro_doc, otro = primero[acuerdo.numero]
                 for campo in ("organo", "fecha", "enlace"):

@@ -9,6 +9,7 @@ columna del valor (o de la clave, para campos desconocidos).
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,15 @@ def cargar_esquema(nombre: str) -> dict[str, Any]:
     """El esquema ``nombre`` tal como se publica en el paquete."""
     texto = resources.files(__package__).joinpath("esquema", nombre).read_text("utf-8")
     return json.loads(texto)
+
+
+#: La forma de un número oficial de acuerdo (INE/JGE06/2020, IEEM/CSSPEN/01/2025,
+#: IEEQ/CG/A/012/24…): la expresión regular del esquema publicado (``$defs.numero_acuerdo``),
+#: el único lugar donde se define. De ella dependen la URL del acuerdo y su dirección corta
+#: (``sitio/urls.py``) y las tablas de datos abiertos.
+PATRON_NUMERO_ACUERDO: str = cargar_esquema(ESQUEMA_DOCUMENTO)["$defs"]["numero_acuerdo"]["pattern"]
+_PATRON_MES: str = cargar_esquema(ESQUEMA_DOCUMENTO)["$defs"]["mes"]["pattern"]
+_PATRON_FECHA: str = cargar_esquema(ESQUEMA_DOCUMENTO)["$defs"]["fecha"]["pattern"]
 
 
 @cache
@@ -109,6 +119,34 @@ def _una_clave(esquema: dict[str, Any]) -> str | None:
     return ", ".join(nombres[:-1]) + " o " + nombres[-1] if len(nombres) > 1 else nombres[0]
 
 
+_MES_O_FECHA = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def _forma(valor: Any, patron: str, descripcion: str | None) -> str:
+    """Por qué un texto no tiene la forma de ``patron`` (mes, fecha, número de acuerdo…) y qué
+    se esperaba. Un mes o una fecha con la forma bien escrita pero imposible (``2025-13``,
+    ``2024-02-30``) dicen qué parte no existe."""
+    texto = str(valor)
+    forma = descripcion or f"la forma {patron}"
+    casi = _MES_O_FECHA.fullmatch(texto)
+    if casi and patron in (_PATRON_MES, _PATRON_FECHA):
+        _, mes, dia = casi.groups()
+        if not 1 <= int(mes) <= 12:
+            return (f"«{texto}»: el mes {mes} no existe; se esperaba un mes de 01 a 12 "
+                    f"({forma})")
+        if dia is not None and not 1 <= int(dia) <= 31:
+            return (f"«{texto}»: el día {dia} no existe; se esperaba un día de 01 a 31 "
+                    f"({forma})")
+        if dia is None and patron == _PATRON_FECHA:
+            return f"«{texto}» es un mes; se esperaba una fecha con su día ({forma})"
+        if dia is not None and patron == _PATRON_MES:
+            return f"«{texto}» es una fecha; se esperaba solo el mes ({forma})"
+    if texto != texto.upper() and re.search(patron, texto.upper()):
+        return (f"«{_corto(valor)}» no tiene la forma esperada: va en mayúsculas "
+                f"(«{_corto(texto.upper())}»); se esperaba {forma}")
+    return f"«{_corto(valor)}» no tiene la forma esperada; se esperaba {forma}"
+
+
 def traducir(error: ValidationError) -> tuple[str, bool]:
     """Mensaje en español de un error de esquema y si señala una clave (no un valor)."""
     ruta = tuple(error.absolute_path)
@@ -124,6 +162,13 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
         esperado = " o ".join(_TIPOS.get(t, t) for t in tipos)
         if tipos == ["object"] and una_clave:
             esperado += f" de una sola clave: {una_clave}"
+        if valor is None:
+            # ``calendario:`` sin nada detrás, o con sus líneas sin sangría (quedan como campos
+            # del objeto de arriba)
+            debajo = (" en las líneas siguientes, con más sangría que su clave"
+                      if {"object", "array"} & set(tipos) and ruta and isinstance(ruta[-1], str)
+                      else "")
+            return f"{donde}: está vacío; se esperaba {esperado}{debajo}", False
         return (f"{donde}: se encontró {_tipo_de(valor)} («{_corto(valor)}»); "
                 f"se esperaba {esperado}", False)
     if validador == "required":
@@ -143,8 +188,7 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
     if validador == "const":
         return f"{donde}: se esperaba «{error.validator_value}»", False
     if validador == "pattern":
-        forma = descripcion or f"la forma {error.validator_value}"
-        return f"{donde}: «{_corto(valor)}» no tiene la forma esperada; se esperaba {forma}", False
+        return f"{donde}: {_forma(valor, error.validator_value, descripcion)}", False
     if validador == "minLength":
         return f"{donde}: el texto está vacío; se esperaba un texto", False
     if validador == "maxLength":
@@ -172,7 +216,7 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
     if validador == "not":
         prohibidos = error.validator_value.get("required", []) if isinstance(
             error.validator_value, dict) else []
-        if prohibidos:
+        if prohibidos and isinstance(valor, dict):
             return (f"{donde}: el campo «{prohibidos[0]}» no se admite con este estado "
                     f"(«{valor.get('estado', '')}»); se esperaba quitarlo o cambiar el estado",
                     False)
@@ -187,6 +231,11 @@ def validar_arbol(arbol: Arbol, nombre_esquema: str, informe: Informe) -> bool:
         return True
     errores = sorted(_validador(nombre_esquema).iter_errors(arbol.datos),
                      key=lambda e: (arbol.posicion(tuple(e.absolute_path)), e.validator))
+    # de un valor de tipo equivocado (``calendario:`` vacío, una lista donde va un objeto…)
+    # basta decir eso: lo demás que el esquema pide de ese valor (sus campos, su estado) sigue
+    # de corregir el tipo
+    mal_tipo = {tuple(e.absolute_path) for e in errores if e.validator == "type"}
+    errores = [e for e in errores if e.validator == "type" or tuple(e.absolute_path) not in mal_tipo]
     for error in errores:
         mensaje, es_clave = traducir(error)
         ruta = tuple(error.absolute_path)

@@ -34,6 +34,8 @@ Ruta = tuple[str | int, ...]
 Marca = tuple[int, int]
 
 _TEXTO = "tag:yaml.org,2002:str"
+#: Los únicos valores sueltos que admiten los datos (los de JSON).
+_ESCALARES = (str, bool, int, float)
 _FECHA = "tag:yaml.org,2002:timestamp"
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -95,7 +97,17 @@ class _Recorrido:
         if isinstance(nodo, yaml.ScalarNode):
             if nodo.tag == _TEXTO:
                 return nodo.value
-            return self.cargador.construct_object(nodo)
+            escalar = self.cargador.construct_object(nodo)
+            if escalar is None or isinstance(escalar, _ESCALARES):
+                return escalar
+            # una etiqueta explícita de YAML que da algo que no es JSON (``!!binary``,
+            # ``!!timestamp``): los datos solo tienen textos, números, verdadero/falso y nada
+            linea, columna = _marca(nodo)
+            self.informe.error(self.arbol.archivo, linea, columna,
+                               f"la etiqueta de YAML «{nodo.tag.replace('tag:yaml.org,2002:', '!!')}» "
+                               "da un valor que no es texto, número ni verdadero/falso; se "
+                               "esperaba el valor sin etiqueta (entre comillas si es un texto)")
+            return nodo.value
         if id(nodo) in self.hechos:
             return self.hechos[id(nodo)]
         if id(nodo) in self.en_curso:

@@ -13,7 +13,7 @@ from typing import Any
 
 from programas_spen.carga.lector_yaml import Arbol, Ruta
 from programas_spen.modelo.problemas import Informe
-from programas_spen.sitio.urls import APARTADOS
+from programas_spen.sitio.urls import APARTADOS, slug_acuerdo
 
 #: Colecciones de un documento cuyos registros tienen id (ancla o página propia).
 COLECCIONES_CON_ID: tuple[tuple[str | int, ...], ...] = (
@@ -104,6 +104,9 @@ class Indice:
     registros_de_archivo: dict[str, dict[str, Ruta]] = field(default_factory=dict)
     sesiones: dict[str, tuple[Arbol, Ruta]] = field(default_factory=dict)
     acuerdos: set[str] = field(default_factory=set)
+    #: Número de acuerdo de cada slug de URL (``urls.slug_acuerdo``): dos números distintos
+    #: no pueden compartir la página ``/acuerdos/<slug>/``.
+    slugs_acuerdos: dict[str, str] = field(default_factory=dict)
 
 
 def indexar_catalogo(arbol: Arbol, indice: Indice, informe: Informe) -> None:
@@ -186,9 +189,18 @@ def indexar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
                                   "mismo valor en todos los documentos")
             continue
         indice.sesiones[sid] = (arbol, ruta)
-    for _, numero in recorrer(datos, ("acuerdos", "*", "numero")):
-        if isinstance(numero, str):
-            indice.acuerdos.add(numero)
+    for ruta, numero in recorrer(datos, ("acuerdos", "*", "numero")):
+        if not isinstance(numero, str):
+            continue
+        otro = indice.slugs_acuerdos.setdefault(slug_acuerdo(numero), numero)
+        if otro != numero:
+            linea, columna = arbol.posicion(ruta)
+            informe.error(arbol.archivo, linea, columna,
+                          f"el acuerdo «{numero}» tendría la misma URL que «{otro}» "
+                          f"(/acuerdos/{slug_acuerdo(numero)}/: minúsculas y «-» en lugar de "
+                          "«/»); se esperaba un número que se distinga de los demás por algo más "
+                          "que sus «/» y «-»: revise que esté escrito como en la fuente")
+        indice.acuerdos.add(numero)
 
 
 def _reportar(informe: Informe, arbol: Arbol, ruta: Ruta, mensaje: str) -> None:

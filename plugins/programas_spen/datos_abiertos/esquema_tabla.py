@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from programas_spen.carga.esquema import PATRON_NUMERO_ACUERDO
+
 #: El valor que se escribe donde la fuente no da el dato: nunca una celda vacía ni una
 #: suposición. Es el único valor faltante de los Table Schema (``missingValues``).
 NO_DADO = "no dado en la fuente"
@@ -34,8 +36,8 @@ NOMBRES_TIPOS: dict[str, str] = {
 
 #: Identificador en minúsculas, dígitos y guiones (el de ``datos/``).
 PATRON_ID = "^[a-z0-9]+(-[a-z0-9]+)*$"
-#: Número oficial de acuerdo (INE/JGE06/2020).
-PATRON_ACUERDO = "^[A-Z]+/[A-Z]+[0-9]+/[0-9]{4}$"
+#: Número oficial de acuerdo (INE/JGE06/2020, IEEQ/CG/A/012/24…): la forma del esquema de datos.
+PATRON_ACUERDO = PATRON_NUMERO_ACUERDO
 
 
 @dataclass(frozen=True)

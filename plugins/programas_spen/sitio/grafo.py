@@ -267,9 +267,14 @@ def construir_grafo(datos: Datos, avisos: list[Problema] | None = None) -> Grafo
     return grafo
 
 
-def clave_acuerdo(numero: str) -> tuple[int, str, int]:
-    """Orden de los acuerdos: por año, órgano y ordinal (INE/CG9/2015 antes que INE/CG10)."""
-    _, cuerpo, anio = numero.split("/")
+def clave_acuerdo(numero: str) -> tuple[int, str, int, str]:
+    """Orden de los acuerdos: por año, órgano, ordinal e institución (INE/CG9/2015 antes que
+    INE/CG10/2015). Vale para toda forma que admite el esquema: la primera parte es la
+    institución, la última el año (dos dígitos: 20AA) y lo de en medio el órgano y su ordinal
+    (IEEQ/CG/A/012/24 → 2024, «CG/A/», 12)."""
+    partes = numero.split("/")
+    institucion, anio = partes[0], partes[-1]
+    cuerpo = "/".join(partes[1:-1])
     organo = cuerpo.rstrip("0123456789")
     ordinal = int(cuerpo[len(organo):] or 0)
-    return int(anio), organo, ordinal
+    return int(anio) + (2000 if len(anio) == 2 else 0), organo, ordinal, institucion

@@ -55,6 +55,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from programas_spen.carga.esquema import PATRON_NUMERO_ACUERDO
+
 
 @dataclass(frozen=True, order=True)
 class Destino:
@@ -213,7 +215,8 @@ def archivo_desde(ruta: str, origen: str) -> str:
 
 
 def slug_acuerdo(numero: str) -> str:
-    """INE/JGE06/2020 → ine-jge06-2020."""
+    """INE/JGE06/2020 → ine-jge06-2020; IEEQ/CG/A/012/24 → ieeq-cg-a-012-24. Dos números
+    distintos con el mismo slug son un error de los datos (``carga/referencias.py``)."""
     return numero.lower().replace("/", "-")
 
 
@@ -268,7 +271,9 @@ LISTA_ANEXOS = "anexos/anexos.json"
 #: Huellas de los anexos en el formato de ``sha256sum -c`` (rutas relativas a la raíz del sitio).
 SUMAS_ANEXOS = "anexos/SHA256SUMS"
 
-_NUMERO_CITABLE = re.compile(r"[A-Z]{2,6}/[A-Z]+\d+/\d{4}")
+#: Todo número de acuerdo que acepta el esquema (su forma se define solo allí) tiene dirección
+#: corta: mayúsculas, dígitos, guiones y «/», nada que escapar en una URL.
+_NUMERO_CITABLE = re.compile(PATRON_NUMERO_ACUERDO)
 
 
 def anexo_vista(doc: str) -> str:
@@ -296,7 +301,8 @@ def descarga_anexo(doc: str) -> str:
 
 def ruta_corta_acuerdo(numero: str) -> str | None:
     """Archivo de la dirección corta de un acuerdo, que se lee como su número:
-    INE/JGE06/2020 → ``INE/JGE06/2020/index.html``; ``None`` si el número no tiene esa forma."""
+    INE/JGE06/2020 → ``INE/JGE06/2020/index.html``; ``None`` si el número no tiene la forma del
+    esquema (``PATRON_NUMERO_ACUERDO``)."""
     if not _NUMERO_CITABLE.fullmatch(numero):
         return None
     return f"{numero}/index.html"
