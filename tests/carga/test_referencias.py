@@ -38,8 +38,8 @@ def _posicion(texto: str, fragmento: str, valor: str) -> tuple[int, int]:
 # (archivo, texto viejo, texto nuevo, valor que debe señalarse, fragmento del mensaje)
 ROTAS = [
     pytest.param(PROGRAMA, "    area: dp\n", "    area: dpx\n", "dpx",
-                 "el área «dpx» no está en datos/instituciones.yml; se esperaba uno de: "
-                 "area-sin-registros, dj, dp", id="area-de-tema"),
+                 "el área «dpx» no está en datos/instituciones.yml (¿quiso decir «dp»?); se "
+                 "esperaba un área de INE: area-sin-registros, dj, dp", id="area-de-tema"),
     pytest.param(INFORME, "    area: dj\n", "    area: juridica\n", "juridica",
                  "el área «juridica» no está en datos/instituciones.yml", id="area-de-compromiso"),
     pytest.param(PAT, "institucion: ine\norgano: jge\n", "institucion: ine\norgano: junta\n",
@@ -346,3 +346,111 @@ def test_fallan_da_ruta_y_valor_de_los_que_no_cumplen_en_orden() -> None:
     assert fallan(datos, patron, es_a, vistos) == fallan(datos, patron, es_a) == [
         (("temas", 1, "area"), "x"), (("temas", 2, "area"), 3), (("temas", 3, "area"), "y")]
     assert fallan(datos, patron, lambda v: v != "x", ["a", "b"]) == []
+
+
+# --- Órganos y áreas de la institución del documento ------------------------------------------
+
+_AREA_OPLE = "  - id: ople-x-unidad\n    nombre: Unidad de Prueba\n    institucion: ople-x\n"
+_TEMA_OPLE = """\
+temas:
+  - id: tema-01
+    texto: Un tema del OPLE.
+    area: {area}
+    calendario:
+      estado: no_dado
+    fuente:
+      seccion: Temas
+"""
+
+
+def _plan_con_area(area: str, con_area_ople: bool = True) -> dict[str, str]:
+    """El plan del OPLE de prueba con un tema cuya área es ``area`` (y, si se pide, un área
+    del OPLE en el catálogo)."""
+    archivos = cambiar(archivos_base(), PLAN, "conteos:\n", _TEMA_OPLE.format(area=area) + "conteos:\n")
+    if con_area_ople:
+        archivos = cambiar(archivos, CATALOGO, "  - id: area-sin-registros\n",
+                           _AREA_OPLE + "  - id: area-sin-registros\n")
+    return archivos
+
+
+def test_area_del_ople_valida(tmp_path: Path) -> None:
+    resultado = cargar(tmp_path, _plan_con_area("ople-x-unidad"))
+    assert errores(resultado) == []
+
+
+def test_area_desconocida_lista_solo_las_de_su_institucion_y_sugiere(tmp_path: Path) -> None:
+    archivos = _plan_con_area("ople-x-unidda")
+    [error] = errores(cargar(tmp_path, archivos))
+    assert error.archivo == nombre(PLAN)
+    assert (error.linea, error.columna) == _posicion(archivos[PLAN], "area: ople-x-unidda", "ople-x-unidda")
+    # solo las áreas del OPLE (no dp, dj… del INE), y la más parecida
+    assert error.mensaje == ("el área «ople-x-unidda» no está en datos/instituciones.yml (¿quiso "
+                             "decir «ople-x-unidad»?); se esperaba un área de IEP: ople-x-unidad")
+
+
+def test_documento_de_un_ople_con_un_area_del_ine(tmp_path: Path) -> None:
+    archivos = _plan_con_area("dp")
+    [error] = errores(cargar(tmp_path, archivos))
+    assert (error.linea, error.columna) == _posicion(archivos[PLAN], "area: dp", "dp")
+    assert error.mensaje == ("el área «dp» es de INE, pero este documento es de IEP (institucion: "
+                             "ople-x); se esperaba un área de IEP: ople-x-unidad")
+
+
+def test_ople_sin_areas_en_el_catalogo_dice_donde_agregarla(tmp_path: Path) -> None:
+    [error] = errores(cargar(tmp_path, _plan_con_area("ople-x-unidad", con_area_ople=False)))
+    assert error.mensaje == ("el área «ople-x-unidad» no está en datos/instituciones.yml; se "
+                             "esperaba un área de IEP, y IEP no tiene ninguno en "
+                             "datos/instituciones.yml: agréguelo a su lista «areas» con "
+                             "«institucion: ople-x»")
+
+
+def test_un_organo_no_es_un_area(tmp_path: Path) -> None:
+    # el Órgano de Enlace (y cualquier órgano) va en «organos»: no sirve como área de un tema
+    [error] = errores(cargar(tmp_path, _plan_con_area("ople-x-comision")))
+    assert error.mensaje.startswith("«ople-x-comision» es un órgano del catálogo (lista "
+                                    "«organos»), no un área; se esperaba un área de IEP: "
+                                    "ople-x-unidad")
+
+
+def test_organo_del_documento_de_otra_institucion(tmp_path: Path) -> None:
+    archivos = cambiar(archivos_base(), PLAN, "organo: ople-x-comision\n", "organo: cspen\n")
+    [error] = errores(cargar(tmp_path, archivos))
+    assert (error.linea, error.columna) == _posicion(archivos[PLAN], "organo: cspen", "cspen")
+    assert error.mensaje == ("el órgano «cspen» es de INE, pero este documento es de IEP "
+                             "(institucion: ople-x); se esperaba un órgano de IEP: ople-x-comision")
+
+
+# --- Números de acuerdo de cada institución -----------------------------------------------------
+
+_ACUERDO_OPLE = """\
+acuerdos:
+  - numero: {numero}
+    organo: ople-x-comision
+    fuente:
+      seccion: Acuerdo
+"""
+
+
+@pytest.mark.parametrize("numero", ["IEEM/CSSPEN/01/2025", "IEEQ/CG/A/012/24", "IEPC/CG28/2021",
+                                    "IECM/ACU-CG-001/2021"])
+def test_numero_de_acuerdo_de_un_ople(tmp_path: Path, numero: str) -> None:
+    archivos = cambiar(archivos_base(), PLAN, "fuente:\n  archivo: plan.txt",
+                       f"aprobado_por: {numero}\nfuente:\n  archivo: plan.txt")
+    archivos = cambiar(archivos, PLAN, "conteos:\n", _ACUERDO_OPLE.format(numero=numero) + "conteos:\n")
+    resultado = cargar(tmp_path, archivos)
+    assert errores(resultado) == []
+    assert resultado.datos is not None
+    [plan] = [d for d in resultado.datos.documentos if d.id == "plan-2024"]
+    assert plan.aprobado_por == numero
+
+
+def test_dos_numeros_de_acuerdo_con_la_misma_url(tmp_path: Path) -> None:
+    archivos = cambiar(archivos_base(), PLAN, "conteos:\n",
+                       _ACUERDO_OPLE.format(numero="IEP/CG-A/1/2024")
+                       + _ACUERDO_OPLE.format(numero="IEP/CG/A-1/2024").removeprefix("acuerdos:\n")
+                       + "conteos:\n")
+    [error] = errores(cargar(tmp_path, archivos))
+    assert (error.linea, error.columna) == _posicion(archivos[PLAN], "numero: IEP/CG/A-1/2024",
+                                                     "IEP/CG/A-1/2024")
+    assert error.mensaje.startswith("el acuerdo «IEP/CG/A-1/2024» tendría la misma URL que "
+                                    "«IEP/CG-A/1/2024» (/acuerdos/iep-cg-a-1-2024/")

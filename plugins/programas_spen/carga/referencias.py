@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from typing import Any
 
 from programas_spen.carga.lector_yaml import Arbol, Ruta
@@ -97,6 +98,10 @@ class Indice:
     instituciones: set[str] = field(default_factory=set)
     organos: set[str] = field(default_factory=set)
     areas: set[str] = field(default_factory=set)
+    #: La institución de cada órgano y área del catálogo (su id → id de la institución).
+    institucion_de: dict[str, str] = field(default_factory=dict)
+    #: Cómo se nombra cada institución en los mensajes: sus siglas (o su id).
+    nombre_institucion: dict[str, str] = field(default_factory=dict)
     documentos: dict[str, Arbol] = field(default_factory=dict)
     registros: dict[str, dict[str, Ruta]] = field(default_factory=dict)
     #: Ids de registros de cada archivo (también de un archivo con el id de documento repetido,
@@ -128,6 +133,11 @@ def indexar_catalogo(arbol: Arbol, indice: Indice, informe: Informe) -> None:
                 continue
             vistos[ident] = ruta
             destino.add(ident)
+            if coleccion == "instituciones":
+                siglas = valor.get("siglas")
+                indice.nombre_institucion[ident] = siglas if isinstance(siglas, str) else ident
+            elif isinstance(valor.get("institucion"), str):
+                indice.institucion_de[ident] = valor["institucion"]
 
 
 def indexar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
@@ -221,6 +231,51 @@ def comprobar_catalogo(arbol: Arbol, indice: Indice, informe: Informe) -> None:
                           "catálogo; se esperaba el id de uno de ellos")
 
 
+def _de_la_institucion(arbol: Arbol, patron: tuple[str | int, ...], validos: set[str],
+                       clase: str, institucion: str, indice: Indice, informe: Informe) -> None:
+    """Cada ``patron`` del documento (el órgano que lo emite, el área de un tema o de un
+    compromiso) nombra un órgano o área del catálogo de la institución del documento. Si no
+    existe, el mensaje lista solo los de esa institución y sugiere el id más parecido; si es de
+    otra institución (un documento de un OPLE con un área del INE), lo dice."""
+    nombre = indice.nombre_institucion.get(institucion, institucion)
+    propios = sorted(i for i in validos if indice.institucion_de.get(i) == institucion)
+    lista = "organos" if clase == "órgano" else "areas"
+    if propios:
+        esperado = f"se esperaba un {clase} de {nombre}: {', '.join(propios)}"
+    else:
+        esperado = (f"se esperaba un {clase} de {nombre}, y {nombre} no tiene ninguno en "
+                    f"datos/instituciones.yml: agréguelo a su lista «{lista}» con "
+                    f"«institucion: {institucion}»")
+
+    def cumple(valor: Any) -> bool:
+        if not isinstance(valor, str):
+            return True  # el esquema ya lo señala
+        if valor not in validos:
+            return False
+        suya = indice.institucion_de.get(valor)
+        # uno cuya institución no existe ya tiene su error en el catálogo
+        return suya == institucion or suya not in indice.instituciones
+
+    for ruta, valor in fallan(arbol.datos, patron, cumple):
+        if valor in validos:
+            otra = indice.institucion_de.get(valor, "")
+            _reportar(informe, arbol, ruta,
+                      f"el {clase} «{valor}» es de {indice.nombre_institucion.get(otra, otra)}, "
+                      f"pero este documento es de {nombre} (institucion: {institucion}); "
+                      f"{esperado}")
+            continue
+        if clase == "área" and valor in indice.organos:
+            _reportar(informe, arbol, ruta,
+                      f"«{valor}» es un órgano del catálogo (lista «organos»), no un área; "
+                      f"{esperado} (ver «Órganos y áreas» en datos/README.md)")
+            continue
+        parecido = get_close_matches(valor, propios, n=1, cutoff=0.6)
+        sugerencia = f" (¿quiso decir «{parecido[0]}»?)" if parecido else ""
+        _reportar(informe, arbol, ruta,
+                  f"el {clase} «{valor}» no está en datos/instituciones.yml{sugerencia}; "
+                  f"{esperado}")
+
+
 def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
     """Cada referencia del documento apunta a un registro que existe."""
     datos = arbol.datos
@@ -247,11 +302,19 @@ def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
 
     if indice.catalogo_leido:
         catalogo(("institucion",), indice.instituciones, "la institución")
-        catalogo(("organo",), indice.organos, "el órgano")
         catalogo(("sesiones", "*", "organo"), indice.organos, "el órgano")
         catalogo(("acuerdos", "*", "organo"), indice.organos, "el órgano")
-        catalogo(("temas", "*", "area"), indice.areas, "el área")
-        catalogo(("compromisos", "*", "area"), indice.areas, "el área")
+        institucion = datos.get("institucion") if isinstance(datos, dict) else None
+        if isinstance(institucion, str) and institucion in indice.instituciones:
+            _de_la_institucion(arbol, ("organo",), indice.organos, "órgano", institucion,
+                               indice, informe)
+            for patron in (("temas", "*", "area"), ("compromisos", "*", "area")):
+                _de_la_institucion(arbol, patron, indice.areas, "área", institucion, indice,
+                                   informe)
+        else:
+            catalogo(("organo",), indice.organos, "el órgano")
+            catalogo(("temas", "*", "area"), indice.areas, "el área")
+            catalogo(("compromisos", "*", "area"), indice.areas, "el área")
     propio(("mecanismos", "*", "actividades", "*", "ejes", "*"), "ejes", "el eje")
     propio(("cronograma", "filas", "*", "ejes", "*"), "ejes", "el eje")
     propio(("cronograma", "filas", "*", "ficha"), "fichas", "la ficha")
