@@ -65,7 +65,10 @@ def test_texto_cita(grafo: Grafo) -> None:
 
 def test_url_corta() -> None:
     assert url_corta("INE/JGE06/2020", URL) == "https://programas-spen.example/INE/JGE06/2020/"
-    assert url_corta("IEEQ/CG/2024", URL) is None
+    # cada institución numera a su manera: todo número que admite el esquema tiene dirección corta
+    assert url_corta("IEEQ/CG/A/012/24", URL) == "https://programas-spen.example/IEEQ/CG/A/012/24/"
+    assert url_corta("IEEM/CSSPEN/01/2025", URL) == "https://programas-spen.example/IEEM/CSSPEN/01/2025/"
+    assert url_corta("ieeq/cg/2024", URL) is None
 
 
 def test_pagina_de_la_direccion_corta() -> None:

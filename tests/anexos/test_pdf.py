@@ -56,8 +56,8 @@ def _cuerpo(grafo: Grafo, doc_id: str, paginas: list[str]) -> str:
     return compacto("".join(partes))
 
 
-def test_cinco_documentos_sin_avisos(pdfs: dict[str, tuple[str, PdfGenerado]]) -> None:
-    assert len(pdfs) == 5
+def test_cada_documento_sin_avisos(pdfs: dict[str, tuple[str, PdfGenerado]], grafo: Grafo) -> None:
+    assert set(pdfs) == {doc.id for doc in grafo.datos.documentos}
     for doc_id, (_, pdf) in pdfs.items():
         assert pdf.contenido.startswith(b"%PDF-"), doc_id
         assert pdf.paginas >= 2, doc_id

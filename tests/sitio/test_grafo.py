@@ -229,7 +229,15 @@ def test_real_sesiones_programadas_y_celebradas(sitio_real: Sitio) -> None:
 def test_real_areas_y_mecanismos(sitio_real: Sitio) -> None:
     grafo = sitio_real.grafo
     cspen = grafo.documentos["ine-pat-cspen-2024"]
+    # cada tema con área está en la lista de su área, una vez (los de todos los documentos)
     assert sum(len(v) for v in grafo.temas_de_area.values()) == sum(
-        1 for t in cspen.temas if t.area)
-    assert len(grafo.mecanismos) == 13
-    assert all(len(v) == 1 for v in grafo.mecanismos.values())
+        1 for d in grafo.datos.documentos for t in d.temas if t.area)
+    for tema in cspen.temas:
+        if tema.area:
+            assert sum(t is tema for t in grafo.temas_de_area[tema.area]) == 1
+    # los 13 mecanismos del PAT 2020, cada uno con su tabla de ese documento (otros años
+    # añadirían sus tablas al mismo mecanismo)
+    pat = grafo.documentos["ine-pat-spen-2020"]
+    assert len(pat.mecanismos) == 13
+    for mecanismo in pat.mecanismos:
+        assert [m for d, m in grafo.mecanismos[mecanismo.id] if d is pat] == [mecanismo]

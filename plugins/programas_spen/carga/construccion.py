@@ -78,12 +78,16 @@ def _conversor(tipo: Any) -> Conversor | None:
 
 
 @cache
-def _campos(cls: type) -> tuple[tuple[str, Conversor | None], ...]:
-    """Los campos de la dataclass ``cls`` con el conversor de su tipo, en su orden."""
+def _campos(cls: type) -> tuple[tuple[str, Conversor | None, bool], ...]:
+    """Los campos de la dataclass ``cls`` con el conversor de su tipo y si pueden venir del
+    contexto, en su orden. Vienen del contexto (``documento``, ``archivo``) solo los campos de
+    texto con ``""`` por omisión: un campo que los datos escriben y que puede faltar
+    (``fuente.archivo`` de un documento digital, ``None`` por omisión) nunca se rellena con el
+    del contexto."""
     if not dataclasses.is_dataclass(cls):
         raise TypeError(f"{cls!r} no es una dataclass")
     tipos = typing.get_type_hints(cls)
-    return tuple((campo.name, _conversor(tipos[campo.name]))
+    return tuple((campo.name, _conversor(tipos[campo.name]), campo.default == "")
                  for campo in dataclasses.fields(cls))
 
 
@@ -96,13 +100,13 @@ def construir(cls: type[T], datos: dict[str, Any], ruta: Ruta, arbol: Arbol,
     campos se ignoran; si falta uno obligatorio, ``TypeError`` (el esquema lo impide)."""
     contexto = contexto or {}
     argumentos: dict[str, Any] = {}
-    for nombre, conversor in _campos(cls):
+    for nombre, conversor, de_contexto in _campos(cls):
         valor = datos.get(nombre, _FALTA)
         if valor is not _FALTA:
             argumentos[nombre] = (valor if conversor is None
                                   else conversor(valor, (*ruta, nombre), arbol, contexto))
         elif nombre == "linea":
             argumentos[nombre] = arbol.posicion(ruta)[0]
-        elif nombre in contexto:
+        elif de_contexto and nombre in contexto:
             argumentos[nombre] = contexto[nombre]
     return cls(**argumentos)

@@ -164,8 +164,10 @@ DOCUMENTOS = _tabla("documentos", "Documentos", "Un documento fuente por fila: p
                         Columna("presentado_en_sesion", "string", "id de la sesión en que se presentó "
                                 "(<órgano>-AAAA-MM-DD, tabla «sesiones»).", patron=PATRON_ID),
                         Columna("presentado_en_punto", "string", "Punto del orden del día en que se presentó."),
-                        Columna("fuente_archivo", "string", "Archivo de texto fuente de la transcripción.",
-                                requerida=True),
+                        Columna("fuente_archivo", "string", "Archivo de texto extraído del PDF de la fuente "
+                                "(«no dado en la fuente» si el documento nació digital: ver fuente_url)."),
+                        Columna("fuente_url", "string", "Dirección del documento oficial publicado, si nació "
+                                "digital y se transcribió de él."),
                         Columna("fuente_descripcion", "string", "Qué es la fuente y qué contiene.", requerida=True),
                         Columna("fuente_perdidas", "string", "Qué perdió la extracción de texto de la fuente."),
                         Columna("archivo_datos", "string", "Archivo YAML de datos/ que lo transcribe.",
@@ -542,7 +544,8 @@ def _de_documento(doc: Documento, url: str) -> dict[str, Filas]:
                 "anexo_titulo": doc.anexo.titulo if doc.anexo else None, "aprobado_por": doc.aprobado_por,
                 "presentado_en_sesion": doc.presentado_en.sesion if doc.presentado_en else None,
                 "presentado_en_punto": doc.presentado_en.punto if doc.presentado_en else None,
-                "fuente_archivo": doc.fuente.archivo, "fuente_descripcion": doc.fuente.descripcion,
+                "fuente_archivo": doc.fuente.archivo, "fuente_url": doc.fuente.url,
+                "fuente_descripcion": doc.fuente.descripcion,
                 "fuente_perdidas": doc.fuente.perdidas, "archivo_datos": doc.archivo, "url": url}, en(0))
 
     def siglas() -> Filas:

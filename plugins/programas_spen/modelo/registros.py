@@ -391,10 +391,14 @@ class Cifra:
 
 @dataclass(frozen=True, slots=True)
 class FuenteDocumento:
-    """El archivo fuente del documento y lo que su extracción perdió."""
+    """De dónde se transcribió el documento: el archivo de texto extraído de su PDF
+    (``archivo``) o, si nació digital (``digital``), la dirección del original publicado
+    (``url``); qué es y lo que su extracción perdió. Un documento digital no tiene ``archivo``."""
 
-    archivo: str
     descripcion: str
+    archivo: str | None = None
+    digital: bool | None = None
+    url: str | None = None
     perdidas: str | None = None
 
 

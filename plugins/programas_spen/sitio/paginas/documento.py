@@ -25,6 +25,7 @@ from programas_spen.sitio.secciones import (
     Bloque,
     Codigo,
     Contenido,
+    Enlace,
     Fila,
     Fuerte,
     Parrafo,
@@ -60,7 +61,11 @@ def _datos(doc: Documento, grafo: Grafo) -> Seccion:
         filas.append(("Presentado en", unir(
             enlace(f"sesión {TIPOS_SESION[sesion.tipo]} del {fecha_larga(sesion.fecha)}", urls.sesion(sesion.id)),
             punto)))
-    filas.append(("Texto fuente", unir(Codigo(doc.fuente.archivo), f" — {doc.fuente.descripcion}")))
+    if doc.fuente.archivo:
+        filas.append(("Texto fuente", unir(Codigo(doc.fuente.archivo), f" — {doc.fuente.descripcion}")))
+    else:  # nació digital: se transcribió del original publicado
+        original = Enlace(doc.fuente.url, doc.fuente.url) if doc.fuente.url else "documento digital"
+        filas.append(("Fuente", unir("Documento digital (", original, f") — {doc.fuente.descripcion}")))
     if doc.fuente.perdidas:
         filas.append(("Lo que perdió la extracción del PDF", doc.fuente.perdidas))
     filas.append(("Archivo de datos", (Codigo(doc.archivo),)))
