@@ -54,7 +54,7 @@ def test_validar_datos_rotos(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     linea_area = linea_de(archivos[INFORME], "area: juridica")
     linea_anio = linea_de(archivos[PAT], "anio: dos mil")
     assert (f"datos/ine/2024/informe-2024.yml:{linea_area}:11: error: el área «juridica» no "
-            "está en datos/instituciones.yml; se esperaba uno de:") in salida
+            "está en datos/instituciones.yml; se esperaba un área de INE:") in salida
     assert (f"datos/ine/2020/pat-2020.yml:{linea_anio}:7: error: anio: se encontró un texto "
             "(«dos mil»); se esperaba un número entero") in salida
     assert salida.strip().splitlines()[-1] == "2 error(es), 0 aviso(s) en los datos."

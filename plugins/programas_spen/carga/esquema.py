@@ -48,7 +48,9 @@ def _validador(nombre: str) -> Draft202012Validator:
     una décima de segundo, en cada proceso que lee datos, y casi nunca hace falta."""
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(cargar_esquema(nombre))
+    # con los formatos (``format: date``: una fecha que existe), como ``_rapido``
+    return Draft202012Validator(cargar_esquema(nombre),
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @cache
@@ -56,7 +58,7 @@ def _rapido(nombre: str) -> Any:
     """Validador de ``jsonschema-rs`` (compilado; unas cien veces más rápido que
     ``jsonschema``): responde «válido o no»; los mensajes detallados los da ``jsonschema``,
     que es la referencia, solo para lo que este rechaza."""
-    return jsonschema_rs.validator_for(cargar_esquema(nombre))
+    return jsonschema_rs.validator_for(cargar_esquema(nombre), validate_formats=True)
 
 
 def es_valido(datos: Any, nombre_esquema: str) -> bool:
@@ -189,6 +191,9 @@ def traducir(error: ValidationError) -> tuple[str, bool]:
         return f"{donde}: se esperaba «{error.validator_value}»", False
     if validador == "pattern":
         return f"{donde}: {_forma(valor, error.validator_value, descripcion)}", False
+    if validador == "format" and error.validator_value == "date":
+        return (f"{donde}: «{_corto(valor)}» no es una fecha del calendario (ese día no existe "
+                "en ese mes); se esperaba una fecha que exista, como AAAA-MM-DD", False)
     if validador == "minLength":
         return f"{donde}: el texto está vacío; se esperaba un texto", False
     if validador == "maxLength":
