@@ -56,7 +56,11 @@ def _entradas_catalogo() -> dict[str, str]:
 
 def anadir_documento_nuevo(datos: Path) -> Path:
     """Copia el documento de prueba a ``datos`` (una copia de la carpeta de datos) y añade sus
-    entradas a ``datos/instituciones.yml``; devuelve la ruta del documento copiado."""
+    entradas a ``datos/instituciones.yml``; devuelve la ruta del documento copiado. Si ya está
+    (una copia a la que ya se añadió), no hace nada."""
+    destino = datos / ARCHIVO
+    if destino.exists():
+        return destino
     catalogo = datos / "instituciones.yml"
     texto = catalogo.read_text(encoding="utf-8")
     for lista, entradas in _entradas_catalogo().items():
@@ -64,7 +68,6 @@ def anadir_documento_nuevo(datos: Path) -> Path:
         assert texto.count(cabecera) == 1, f"{catalogo}: se esperaba una lista «{lista}»"
         texto = texto.replace(cabecera, cabecera + entradas, 1)
     catalogo.write_text(texto, encoding="utf-8")
-    destino = datos / ARCHIVO
     destino.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(FIXTURE / ARCHIVO, destino)
     return destino

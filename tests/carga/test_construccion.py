@@ -25,6 +25,7 @@ from programas_spen.modelo.registros import (
     Conteo,
     Documento,
     Fuente,
+    FuenteDocumento,
     Mecanismo,
     Rango,
 )
@@ -182,8 +183,10 @@ def _referencia(cls: type, datos: dict[str, Any], ruta: Ruta, arbol: Arbol,
                   for nombre, valor in datos.items() if nombre in nombres}
     if "linea" in nombres and "linea" not in argumentos:
         argumentos["linea"] = arbol.posicion(ruta)[0]
+    propios = {c.name for c in dataclasses.fields(cls)  # type: ignore[arg-type]
+               if c.metadata.get("contexto", True) is False}
     for nombre, valor in contexto.items():
-        if nombre in nombres and nombre not in argumentos:
+        if nombre in nombres and nombre not in argumentos and nombre not in propios:
             argumentos[nombre] = valor
     return cls(**argumentos)
 
@@ -240,6 +243,16 @@ def test_valores_por_omision_y_contexto() -> None:
                           {"documento": "del contexto", "mecanismo": "ingreso"})
     assert actividad.documento == "propio" and actividad.mecanismo == "ingreso"
     assert actividad.calendario == Calendario("permanente") and actividad.linea == 1
+
+
+def test_fuente_digital_sin_archivo_no_toma_el_del_contexto() -> None:
+    # el contexto lleva «archivo» (el del archivo de datos); la fuente de un documento nacido
+    # digital no tiene archivo y así queda
+    arbol = leer_texto("descripcion: d\ndigital: true\nurl: https://x.example/a.pdf\n", "datos/x.yml",
+                       Informe())
+    assert arbol is not None
+    fuente = construir(FuenteDocumento, arbol.datos, (), arbol, {"archivo": "datos/x.yml"})
+    assert fuente == FuenteDocumento("d", None, True, "https://x.example/a.pdf")
 
 
 def test_falta_un_campo_obligatorio() -> None:

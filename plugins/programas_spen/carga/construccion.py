@@ -80,14 +80,13 @@ def _conversor(tipo: Any) -> Conversor | None:
 @cache
 def _campos(cls: type) -> tuple[tuple[str, Conversor | None, bool], ...]:
     """Los campos de la dataclass ``cls`` con el conversor de su tipo y si pueden venir del
-    contexto, en su orden. Vienen del contexto (``documento``, ``archivo``) solo los campos de
-    texto con ``""`` por omisión: un campo que los datos escriben y que puede faltar
-    (``fuente.archivo`` de un documento digital, ``None`` por omisión) nunca se rellena con el
-    del contexto."""
+    contexto, en su orden. Un campo con ``metadata={"contexto": False}`` nunca se rellena con
+    el valor del contexto del mismo nombre: es un dato que el archivo escribe o no
+    (``fuente.archivo`` de un documento nacido digital no es la ruta del archivo de datos)."""
     if not dataclasses.is_dataclass(cls):
         raise TypeError(f"{cls!r} no es una dataclass")
     tipos = typing.get_type_hints(cls)
-    return tuple((campo.name, _conversor(tipos[campo.name]), campo.default == "")
+    return tuple((campo.name, _conversor(tipos[campo.name]), campo.metadata.get("contexto", True))
                  for campo in dataclasses.fields(cls))
 
 

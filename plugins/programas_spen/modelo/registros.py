@@ -396,7 +396,9 @@ class FuenteDocumento:
     (``url``); qué es y lo que su extracción perdió. Un documento digital no tiene ``archivo``."""
 
     descripcion: str
-    archivo: str | None = None
+    #: Solo el que escribe el archivo de datos (nunca el nombre del archivo de datos, que el
+    #: contexto de la construcción llama igual).
+    archivo: str | None = field(default=None, metadata={"contexto": False})
     digital: bool | None = None
     url: str | None = None
     perdidas: str | None = None
