@@ -454,3 +454,12 @@ def test_dos_numeros_de_acuerdo_con_la_misma_url(tmp_path: Path) -> None:
                                                      "IEP/CG/A-1/2024")
     assert error.mensaje.startswith("el acuerdo «IEP/CG/A-1/2024» tendría la misma URL que "
                                     "«IEP/CG-A/1/2024» (/acuerdos/iep-cg-a-1-2024/")
+
+
+def test_un_documento_ilegible_no_da_errores_falsos_en_los_que_lo_citan(tmp_path: Path) -> None:
+    # el programa tiene el YAML roto: el informe cita sus temas y sesiones programadas, pero el
+    # único error es el del programa (al corregirlo, se comprueban todas las referencias)
+    archivos = cambiar(archivos_base(), PROGRAMA, "anio: 2024", "anio: [2024")
+    resultado = cargar(tmp_path, archivos)
+    assert [e.archivo for e in errores(resultado)] == [nombre(PROGRAMA)]
+    assert errores(resultado)[0].mensaje.startswith("YAML mal formado")

@@ -112,6 +112,11 @@ class Indice:
     #: Número de acuerdo de cada slug de URL (``urls.slug_acuerdo``): dos números distintos
     #: no pueden compartir la página ``/acuerdos/<slug>/``.
     slugs_acuerdos: dict[str, str] = field(default_factory=dict)
+    #: Documentos que no se pudieron leer (YAML mal formado, no UTF-8): no se sabe qué
+    #: documento, sesiones ni acuerdos declaran, así que una referencia de otro archivo a algo
+    #: que no se encuentra no se informa (saldría un error falso por cada una; el del archivo
+    #: ilegible ya impide publicar, y al corregirlo se comprueban todas).
+    ilegibles: list[str] = field(default_factory=list)
 
 
 def indexar_catalogo(arbol: Arbol, indice: Indice, informe: Informe) -> None:
@@ -323,15 +328,15 @@ def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
 
     for patron in (("compromisos", "*", "sesion"), ("acuerdos", "*", "sesion"),
                    ("presentado_en", "sesion")):
-        for ruta, valor in fallan(datos, patron,
-                                  lambda v: not isinstance(v, str) or v in indice.sesiones):
+        for ruta, valor in fallan(datos, patron, lambda v: not isinstance(v, str)
+                                  or v in indice.sesiones or bool(indice.ilegibles)):
             _reportar(informe, arbol, ruta,
                       f"la sesión «{valor}» no está declarada en ningún documento; se "
                       "esperaba el id de una sesión de alguna lista «sesiones» "
                       "(<órgano>-AAAA-MM-DD)")
     for patron in (("compromisos", "*", "acuerdos", "*"), ("aprobado_por",)):
-        for ruta, valor in fallan(datos, patron,
-                                  lambda v: not isinstance(v, str) or v in indice.acuerdos):
+        for ruta, valor in fallan(datos, patron, lambda v: not isinstance(v, str)
+                                  or v in indice.acuerdos or bool(indice.ilegibles)):
             _reportar(informe, arbol, ruta,
                       f"el acuerdo «{valor}» no está declarado en ninguna lista «acuerdos»; "
                       "se esperaba declararlo con su órgano y su fuente")
@@ -344,7 +349,9 @@ def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
                 return True
             doc, rid = valor.split("/", 1)
             destino = indice.registros.get(doc)
-            return destino is not None and rid in destino and destino[rid][0] == coleccion
+            if destino is None:
+                return bool(indice.ilegibles)
+            return rid in destino and destino[rid][0] == coleccion
 
         for ruta, valor in fallan(datos, patron, existe):
             doc, rid = valor.split("/", 1)

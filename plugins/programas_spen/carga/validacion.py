@@ -190,12 +190,15 @@ def _cargar(directorio: Path, cache: Espacio | None, procesos: int | None) -> Re
     catalogo = Catalogo()
     arboles: list[Arbol] = []
     documentos: list[Documento] = []
+    ilegibles: list[str] = []
     rutas = archivos_de_datos(directorio)
     for ruta, leido in zip(rutas, _leer_todos(rutas, base, catalogo_ruta, cache, procesos),
                            strict=True):
         informe.problemas.extend(leido.problemas)
         arbol, registro = leido.arbol, _registro(ruta, catalogo_ruta, leido)
         if arbol is None:
+            if ruta != catalogo_ruta:
+                ilegibles.append(ruta.relative_to(base).as_posix())
             continue
         if ruta == catalogo_ruta:
             arbol_catalogo = arbol
@@ -210,7 +213,7 @@ def _cargar(directorio: Path, cache: Espacio | None, procesos: int | None) -> Re
                       "falta el catálogo de instituciones, órganos y áreas; se esperaba "
                       f"el archivo {directorio.name}/{ARCHIVO_CATALOGO}")
 
-    indice = Indice()
+    indice = Indice(ilegibles=ilegibles)
     if arbol_catalogo is not None:
         indexar_catalogo(arbol_catalogo, indice, informe)
     for arbol in arboles:
