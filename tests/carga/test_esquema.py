@@ -189,3 +189,36 @@ def test_raiz_que_no_es_objeto() -> None:
     error = _unico("- uno\n- dos\n")
     assert error.mensaje.startswith("la raíz del documento: se encontró una lista")
     assert "se esperaba un objeto (clave: valor)" in error.mensaje
+
+
+def test_salto_de_linea_final_no_pasa_por_la_forma() -> None:
+    # un bloque de YAML («|») deja un salto de línea al final: ni el id ni el número de acuerdo
+    # lo admiten (los dos validadores, el rápido y el de los mensajes, lo rechazan igual)
+    texto = BASE.replace("aprobado_por: INE/JGE06/2020\n", "aprobado_por: |\n  INE/JGE06/2020\n")
+    error = _unico(texto)
+    assert error.linea == linea_de(texto, "aprobado_por: |")
+    assert error.mensaje.startswith("aprobado_por: «INE/JGE06/2020\\n» no tiene la forma esperada")
+
+
+def test_numeros_de_acuerdo_de_cada_institucion() -> None:
+    for numero in ("INE/JGE06/2020", "IEEM/CSSPEN/01/2025", "IEEQ/CG/A/012/24", "IEPC/CG28/2021",
+                   "IECM/ACU-CG-001/2021"):
+        valido, problemas = _validar(BASE.replace("aprobado_por: INE/JGE06/2020",
+                                                  f"aprobado_por: {numero}"))
+        assert valido and problemas == [], numero
+    for numero in ("INE/JGE06", "INE-JGE06-2020", "INE/JGE06/20201", "INE//2020", "INE/JGE 06/2020"):
+        valido, problemas = _validar(BASE.replace("aprobado_por: INE/JGE06/2020",
+                                                  f"aprobado_por: '{numero}'"))
+        assert not valido and "no tiene la forma esperada" in problemas[0].mensaje, numero
+
+
+def test_fuente_de_un_documento_nacido_digital() -> None:
+    fuente = "fuente:\n  archivo: pat.txt\n"
+    assert fuente in BASE
+    digital = BASE.replace(fuente, "fuente:\n  digital: true\n  url: https://ine.example/pat.pdf\n")
+    assert _validar(digital) == (True, [])
+    # sin digital, archivo es obligatorio; con digital, url
+    sin_archivo = BASE.replace(fuente, "fuente:\n")
+    assert "falta el campo obligatorio «archivo»" in _unico(sin_archivo).mensaje
+    sin_url = BASE.replace(fuente, "fuente:\n  digital: true\n")
+    assert "falta el campo obligatorio «url»" in _unico(sin_url).mensaje

@@ -42,15 +42,32 @@ _PATRON_MES: str = cargar_esquema(ESQUEMA_DOCUMENTO)["$defs"]["mes"]["pattern"]
 _PATRON_FECHA: str = cargar_esquema(ESQUEMA_DOCUMENTO)["$defs"]["fecha"]["pattern"]
 
 
+def _patron(validador: Any, patron: str, valor: Any, esquema: dict[str, Any]) -> Any:
+    """La palabra clave ``pattern`` como la aplica ``jsonschema-rs``: un ``$`` final es el fin
+    del texto. En las expresiones de Python ``$`` también casa antes de un salto de línea
+    final, y un valor escrito como bloque de YAML (``numero: |``) lleva uno: sin esto,
+    ``jsonschema`` aceptaría «INE/JGE06/2020\\n» como número de acuerdo o «tema-01\\n» como id."""
+    from jsonschema import ValidationError
+
+    if not isinstance(valor, str):
+        return
+    encontrado = re.search(patron, valor)
+    if encontrado is None or (patron.endswith("$") and encontrado.end() != len(valor)):
+        yield ValidationError(f"{valor!r} no casa con {patron!r}")
+
+
 @cache
 def _validador(nombre: str) -> Draft202012Validator:
     """Validador de ``jsonschema``, la referencia de los mensajes. Se importa aquí: cuesta
     una décima de segundo, en cada proceso que lee datos, y casi nunca hace falta."""
     from jsonschema import Draft202012Validator
+    from jsonschema.validators import extend
 
-    # con los formatos (``format: date``: una fecha que existe), como ``_rapido``
-    return Draft202012Validator(cargar_esquema(nombre),
-                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+    # con los formatos (``format: date``: una fecha que existe) y ``pattern`` como en
+    # ``_rapido``: los dos validadores aceptan y rechazan lo mismo
+    clase = extend(Draft202012Validator, validators={"pattern": _patron})
+    return clase(cargar_esquema(nombre),  # type: ignore[no-any-return]
+                 format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @cache
@@ -96,7 +113,9 @@ def _tipo_de(valor: Any) -> str:
 
 
 def _corto(valor: Any, limite: int = 60) -> str:
+    """El valor en una línea (un salto de línea se escribe ``\\n``), recortado a ``limite``."""
     texto = json.dumps(valor, ensure_ascii=False) if not isinstance(valor, str) else valor
+    texto = texto.replace("\n", "\\n")
     return texto if len(texto) <= limite else texto[: limite - 1] + "…"
 
 
