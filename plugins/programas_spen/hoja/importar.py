@@ -86,7 +86,7 @@ class _Lectura:
         faltan = [n for n in esperadas if n not in presentes]
         for nombre in presentes:
             if nombre not in esperadas and _tiene_datos(libro[nombre]):
-                sugerencia = parecido(nombre, faltan) or (faltan[0] if len(faltan) == 1 else None)
+                sugerencia = renombrada(nombre, faltan)
                 extra = f" (¿es «{sugerencia}» renombrada?)" if sugerencia else ""
                 self.error(nombre, "la hoja", f"no es una hoja de este libro{extra}; se esperaban "
                            "solo las hojas: " + ", ".join(esperadas))
@@ -120,7 +120,7 @@ class _Lectura:
             vistos[nombre] = letra
             columna = hoja.columna(nombre)
             if columna is None:
-                sugerencia = parecido(nombre, faltan)
+                sugerencia = renombrada(nombre, faltan)
                 extra = f" (¿es «{sugerencia}» renombrada?)" if sugerencia else ""
                 self.error(hoja.nombre, f"celda {letra}1", f"la columna «{nombre}» no es de esta "
                            f"hoja{extra}; se esperaba una de: " + ", ".join(nombres))
@@ -311,7 +311,9 @@ class _Lectura:
             if columna is not None and (columna.campo in fila.fallidos or (
                     vacio and any(c[:len(resto)] == resto for c in fila.fallidos))):
                 return  # ya señalada
-            if columna is not None and columna.nombre in fila.letras:
+            if columna is not None and columna.nombre not in fila.letras:
+                return  # la columna falta: ya se dijo una vez, no en cada fila
+            if columna is not None:
                 descripcion = f" ({columna.nombre}: {columna.descripcion})" if vacio and \
                     columna.descripcion else f" ({columna.nombre})" if vacio else ""
                 self.error(fila.hoja.nombre, f"celda {fila.letras[columna.nombre]}{fila.numero}",
@@ -320,6 +322,15 @@ class _Lectura:
                 self.error(fila.hoja.nombre, f"fila {fila.numero}", mensaje)
             return
         self.informe.error(self.archivo, 0, 0, mensaje)
+
+
+def renombrada(nombre: str, faltan: list[str]) -> str | None:
+    """De lo que falta (hojas o columnas), lo que ``nombre`` parece haber sido: lo que contiene,
+    lo más parecido o, si falta uno solo, ese."""
+    contenidos = [f for f in faltan if f.lower() in nombre.lower()]
+    if contenidos:
+        return max(contenidos, key=len)
+    return parecido(nombre, faltan) or (faltan[0] if len(faltan) == 1 else None)
 
 
 def _columna_de(hoja: Hoja, resto: tuple[str, ...]) -> Columna | None:
