@@ -9,8 +9,10 @@ from openpyxl import load_workbook
 
 from programas_spen.hoja.disposicion import HOJA_COLUMNAS, HOJA_INSTRUCCIONES, HOJA_LISTAS, hojas_del_documento
 from programas_spen.hoja.exportar import exportar
+from programas_spen.hoja.importar import importar
 from programas_spen.hoja.vocabularios import leer_catalogo
 from programas_spen.modelo.problemas import Informe
+from programas_spen.nuevo.esqueleto import esqueleto
 from tests.datos_prueba import INFORME, PAT, archivos_base, cambiar, escribir
 from tests.hoja.libros import columna, preparar
 
@@ -79,11 +81,36 @@ def test_texto_que_empieza_con_igual_no_es_formula(tmp_path: Path) -> None:
     assert celda.value == "=Revisar el primer tema" and celda.data_type == "s"
 
 
-def test_documento_invalido_no_se_exporta(tmp_path: Path) -> None:
+def test_documento_a_medio_llenar_se_exporta_y_se_senala_al_importar(tmp_path: Path) -> None:
     archivos = cambiar(archivos_base(), INFORME, "anio: 2024", "anio: dos mil")
+    cambiar(archivos, INFORME, "fecha: '2024-06-17'\nfuente:", "fecha: 17 de junio\nfuente:")
     datos = escribir(tmp_path, archivos)
     informe = Informe()
     libro = tmp_path / "l.xlsx"
-    assert not exportar(datos / INFORME, libro, leer_catalogo(datos, informe), informe)
-    assert not libro.exists()
-    assert "anio: se encontró un texto («dos mil»)" in informe.errores[0].mensaje
+    catalogo = leer_catalogo(datos, informe)
+    assert catalogo is not None
+    assert exportar(datos / INFORME, libro, catalogo, informe)
+    assert informe.errores == []
+    assert [a.mensaje.split(":")[0] for a in informe.avisos] == ["anio", "fecha"]
+    informe = Informe()
+    assert not importar(libro, tmp_path / "x.yml", catalogo, informe)
+    hoja = load_workbook(libro)["Documento"]
+    assert [p.mensaje for p in informe.errores] == [
+        f'Hoja "Documento", celda {hoja.cell(2, columna(hoja, "anio")).coordinate}: se encontró «dos mil»; '
+        "se esperaba un número entero",
+        f'Hoja "Documento", celda {hoja.cell(2, columna(hoja, "fecha")).coordinate}: se encontró el texto '
+        "«17 de junio»; se esperaba una celda de fecha (AAAA-MM-DD, p. ej. 2024-03-13): escríbala como "
+        "fecha, no como texto"]
+
+
+def test_esqueleto_de_nuevo_se_exporta(tmp_path: Path) -> None:
+    datos = escribir(tmp_path, archivos_base())
+    archivo = datos / "ople-x" / "2026" / "nuevo.yml"
+    archivo.parent.mkdir(parents=True)
+    archivo.write_text(esqueleto("plan_trabajo", "ople-x", 2026, "nuevo", None, ["ejes"]), encoding="utf-8")
+    informe = Informe()
+    libro = tmp_path / "l.xlsx"
+    assert exportar(archivo, libro, leer_catalogo(datos, informe), informe)
+    hoja = load_workbook(libro)["Documento"]
+    assert hoja.cell(2, columna(hoja, "id")).value == "nuevo"
+    assert hoja.cell(2, columna(hoja, "titulo")).value is None

@@ -78,7 +78,9 @@ def valor_en(registro: Any, campo: tuple[str, ...]) -> Any:
     return registro
 
 
-def _bloque(bloque: dict[str, Any], columna: Columna) -> Any:
+def _bloque(bloque: Any, columna: Columna) -> Any:
+    if not isinstance(bloque, dict) or not bloque:
+        return None
     clase, contenido = next(iter(bloque.items()))
     nombre = columna.campo[0]
     if nombre == "clase":
@@ -87,24 +89,33 @@ def _bloque(bloque: dict[str, Any], columna: Columna) -> Any:
         return contenido.get("texto") if nombre == "texto" else contenido.get("nivel")
     if nombre == "nivel":
         return None
-    if clase in ("lista", "lista_numerada"):
-        return "\n".join(contenido)
-    if clase == "tabla":
-        return json.dumps(contenido, ensure_ascii=False)
-    return contenido
+    if clase in ("lista", "lista_numerada") and isinstance(contenido, list):
+        return "\n".join(str(e) for e in contenido)
+    return _escalar(contenido)
+
+
+def _escalar(valor: Any) -> Any:
+    """Un valor que cabe en una celda: un objeto o una lista, en JSON."""
+    if isinstance(valor, dict | list):
+        return json.dumps(valor, ensure_ascii=False)
+    return valor
 
 
 def celda(columna: Columna, valor: Any) -> Any:
-    """El valor de la celda para el valor del campo."""
+    """El valor de la celda para el valor del campo. Un valor que no es de la clase de la
+    columna (un documento a medio llenar) se escribe tal cual, y al importar se señala."""
     if valor is None:
         return None
-    if columna.clase == "lista":
+    if columna.clase == "lista" and isinstance(valor, list):
         return ("\n" if columna.por_linea else ", ").join(str(v) for v in valor)
+    if columna.clase == "fecha" and isinstance(valor, str):
+        try:
+            return dt.date.fromisoformat(valor)
+        except ValueError:
+            return valor
     if columna.clase == "json":
         return json.dumps(valor, ensure_ascii=False)
-    if columna.clase == "fecha":
-        return dt.date.fromisoformat(valor)
-    return valor
+    return _escalar(valor)
 
 
 def _fila(hoja: Hoja, clave: Any, registro: dict[str, Any]) -> list[Any]:
@@ -259,14 +270,25 @@ def libro_del_documento(documento: dict[str, Any], catalogo: Catalogo | None) ->
 
 
 def exportar(datos_yml: Path, libro_xlsx: Path, catalogo: Catalogo | None, informe: Informe) -> bool:
-    """Escribe el libro de ``datos_yml`` en ``libro_xlsx``; si el documento tiene errores de
-    esquema, los deja en ``informe`` y no escribe nada."""
+    """Escribe el libro de ``datos_yml`` en ``libro_xlsx``. Un documento a medio llenar (el
+    esqueleto de ``nuevo``, p. ej.) también se exporta: lo que aún no cumple el esquema queda
+    en ``informe`` como aviso, y al importar se señala en su celda. Un YAML que no se puede leer
+    no se exporta."""
     if not datos_yml.is_file():
         informe.error(str(datos_yml), 0, 0, "el archivo no existe; se esperaba un documento .yml")
         return False
     arbol = leer_texto(normalizar(datos_yml.read_text(encoding="utf-8")), str(datos_yml), informe)
-    if arbol is None or not validar_arbol(arbol, ESQUEMA_DOCUMENTO, informe):
+    if arbol is None:
         return False
+    if not isinstance(arbol.datos, dict):
+        informe.error(str(datos_yml), 1, 1, "el archivo no es un documento (clave: valor); se "
+                      "esperaba un documento de datos/")
+        return False
+    pendientes = Informe()
+    validar_arbol(arbol, ESQUEMA_DOCUMENTO, pendientes)
+    for problema in pendientes.errores:
+        informe.aviso(problema.archivo, problema.linea, problema.columna,
+                      f"{problema.mensaje} (el libro se escribe igual; complételo allí)")
     libro_xlsx.parent.mkdir(parents=True, exist_ok=True)
     libro_del_documento(arbol.datos, catalogo).save(libro_xlsx)
     return True
