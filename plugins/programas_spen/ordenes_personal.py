@@ -120,8 +120,9 @@ def nuevo(args: argparse.Namespace, preguntar: Callable[[str], str] = input,
                       listas_del_tipo(datos, tipo))
     with destino.open("x", encoding="utf-8") as archivo:  # «x»: nunca sobrescribe
         archivo.write(texto)
-    print(f"Creado {destino}. Llénelo con la fuente (o con la hoja de cálculo: programas-spen hoja "
-          f"importar LIBRO.xlsx {destino}) y valídelo: programas-spen validar {destino}")
+    print(f"Creado {destino}. Llénelo con la fuente, en un editor o en la hoja de cálculo (hoja "
+          f"exportar {destino} LIBRO.xlsx, y después hoja importar LIBRO.xlsx {destino}), y valídelo "
+          f"(validar {destino}); cada orden con python3 tareas.py o con programas-spen.")
     return 0
 
 

@@ -55,12 +55,13 @@ def faltantes(catalogo: dict[str, Any], institucion: str, organo: str | None,
 
 
 def _explicacion(esquema: dict[str, Any], raiz: dict[str, Any]) -> str:
+    """Las opciones y la descripción propia del campo (no la genérica de su tipo)."""
     resuelto = resolver(esquema, raiz)
     partes = []
     if "enum" in resuelto:
         partes.append("uno de: " + ", ".join(resuelto["enum"]))
-    if resuelto.get("description"):
-        partes.append(resuelto["description"])
+    if esquema.get("description"):
+        partes.append(esquema["description"])
     return "; ".join(partes)
 
 
