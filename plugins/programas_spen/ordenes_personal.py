@@ -13,11 +13,10 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from programas_spen.carga.lector_yaml import leer_texto, normalizar
 from programas_spen.hoja.canonico import formatear_archivos, formatear_texto
-from programas_spen.hoja.exportar import exportar
-from programas_spen.hoja.importar import importar
 from programas_spen.hoja.vocabularios import ARCHIVO_CATALOGO, leer_catalogo
 from programas_spen.modelo.problemas import Informe
 from programas_spen.nuevo import catalogo as entradas
@@ -129,7 +128,11 @@ def nuevo(args: argparse.Namespace, preguntar: Callable[[str], str] = input,
 # --- hoja y formatear ----------------------------------------------------------------------
 
 def hoja(args: argparse.Namespace) -> int:
-    """``hoja exportar`` y ``hoja importar``."""
+    """``hoja exportar`` y ``hoja importar``. Se importan aquí: openpyxl tarda en cargarse y las
+    demás órdenes (``validar``, en cada commit) no lo usan."""
+    from programas_spen.hoja.exportar import exportar
+    from programas_spen.hoja.importar import importar
+
     informe = Informe()
     catalogo = leer_catalogo(Path(args.datos), informe)
     if args.accion == "exportar":
@@ -171,8 +174,9 @@ def formatear(args: argparse.Namespace) -> int:
     return 1 if informe.errores else 0
 
 
-def registrar(ordenes: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:  # type: ignore[type-arg]
-    """Añade las órdenes al analizador de ``programas-spen``; devuelve su función por nombre."""
+def registrar(ordenes: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
+    """Añade las órdenes a ``ordenes`` (lo que devuelve ``add_subparsers`` del analizador de
+    ``programas-spen``); devuelve la función de cada una por nombre."""
     orden = ordenes.add_parser("nuevo", help="crea el esqueleto de un documento nuevo",
                                description="Crea datos/<institución>/<año>/<id>.yml con cada campo "
                                "obligatorio y un comentario que dice qué va. Nunca sobrescribe.",

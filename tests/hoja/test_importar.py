@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from openpyxl.utils import get_column_letter
 
 from programas_spen.carga.lector_yaml import leer_texto
 from programas_spen.carga.validacion import cargar_datos
@@ -14,7 +15,7 @@ from programas_spen.hoja.canonico import LINEA_ESQUEMA, formatear_texto
 from programas_spen.hoja.importar import importar, leer_libro
 from programas_spen.modelo.problemas import Informe
 from tests.datos_prueba import INFORME, PAT, PLAN, PROGRAMA
-from tests.hoja.libros import abrir, celda, columna, fila, importar_roto, preparar
+from tests.hoja.libros import abrir, celda, columna, importar_roto, preparar
 
 
 def _datos(texto: str) -> object:
@@ -120,7 +121,7 @@ def test_mes_13_en_una_lista_de_meses(tmp_path: Path) -> None:
     _, libro, catalogo = preparar(tmp_path, PAT)
     roto = abrir(libro)
     hoja = roto["Actividades"]
-    numero = next(c.row for c in hoja[chr(64 + columna(hoja, "calendario.meses"))][1:] if c.value)
+    numero = next(c.row for c in hoja[get_column_letter(columna(hoja, "calendario.meses"))][1:] if c.value)
     lugar = hoja.cell(numero, columna(hoja, "calendario.meses")).coordinate
     hoja[lugar].value = "2020-01, 2020-13"
     mensajes = importar_roto(libro, roto, tmp_path / "x.yml", catalogo)
@@ -261,4 +262,3 @@ def test_fila_del_documento_sobrante(tmp_path: Path) -> None:
     hoja.cell(3, columna(hoja, "titulo"), "Otro")
     mensajes = importar_roto(libro, roto, tmp_path / "x.yml", catalogo)
     assert mensajes[0].startswith('Hoja "Documento", fila 3: la hoja tiene una sola fila de datos')
-    _ = fila

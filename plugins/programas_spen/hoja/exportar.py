@@ -25,7 +25,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from programas_spen.carga.esquema import ESQUEMA_DOCUMENTO, validar_arbol
 from programas_spen.carga.lector_yaml import leer_texto, normalizar
 from programas_spen.hoja.disposicion import (
-    COLUMNA_PADRE,
     HOJA_COLUMNAS,
     HOJA_INSTRUCCIONES,
     HOJA_LISTAS,
@@ -161,8 +160,11 @@ def _opciones(columna: Columna, documento: dict[str, Any], catalogo: Catalogo | 
         return "meses", meses(anio)
     if columna.catalogo and catalogo is not None:
         institucion = documento.get("institucion") if columna.catalogo != "instituciones" else None
-        ids = catalogo.ids(columna.catalogo, institucion if isinstance(institucion, str) else None)
-        return f"{columna.catalogo} ({institucion or 'todas'})", ids or catalogo.ids(columna.catalogo)
+        # primero los de la institución del documento; después los demás (un documento puede
+        # nombrar un órgano de otra, como el Consejo General del INE)
+        propios = catalogo.ids(columna.catalogo, institucion if isinstance(institucion, str) else None)
+        otros = [i for i in catalogo.ids(columna.catalogo) if i not in propios]
+        return f"{columna.catalogo} ({institucion or 'todas'})", propios + otros
     return None
 
 
@@ -293,5 +295,3 @@ def exportar(datos_yml: Path, libro_xlsx: Path, catalogo: Catalogo | None, infor
     libro_del_documento(arbol.datos, catalogo).save(libro_xlsx)
     return True
 
-
-__all__ = ["COLUMNA_PADRE", "exportar", "libro_del_documento", "registros", "valor_en"]

@@ -27,7 +27,6 @@ from programas_spen.carga.esquema import ESQUEMA_DOCUMENTO, cargar_esquema, trad
 from programas_spen.hoja import celdas
 from programas_spen.hoja.canonico import LINEA_ESQUEMA, cabecera_de, volcar
 from programas_spen.hoja.disposicion import (
-    CLASES_BLOQUE,
     COLUMNA_PADRE,
     HOJA_COLUMNAS,
     HOJA_INSTRUCCIONES,
@@ -199,7 +198,7 @@ class _Lectura:
                                    celdas_bloque.get("nivel"))
         if clase is None or contenido is None:
             return {}  # la celda vacía la señala el esquema (obligatoria)
-        letra = fila_letra = f"celda {_letra(hoja, 'texto')}{numero}"
+        letra = f"celda {_letra(hoja, 'texto')}{numero}"
         if clase in ("lista", "lista_numerada"):
             return {clase: [e for e in contenido.split("\n") if e.strip()]}
         if clase == "tabla":
@@ -215,7 +214,6 @@ class _Lectura:
         if nivel is not None:
             self.error(hoja.nombre, f"celda {_letra(hoja, 'nivel')}{numero}", "solo un encabezado "
                        f"lleva nivel; se esperaba la celda vacía (la clase es {clase})")
-        _ = fila_letra
         return {clase: contenido}
 
     def comprobar_catalogo(self, hoja: Hoja, lugar: str, columna: Columna, valor: Any) -> None:
@@ -398,5 +396,3 @@ def importar(libro_xlsx: Path, datos_yml: Path, catalogo: Catalogo, informe: Inf
     datos_yml.write_text(volcar(documento, cabecera), encoding="utf-8")
     return True
 
-
-__all__ = ["CLASES_BLOQUE", "importar", "leer_libro"]
