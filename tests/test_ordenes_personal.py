@@ -152,3 +152,25 @@ def test_nuevo_sale_en_el_sitio_construido(tmp_path: Path, capsys: pytest.Captur
     assert construccion.codigo == 0, construccion.salida
     pagina = tmp_path / "sitio" / "documentos" / ID_NUEVO / "index.html"
     assert "Programa de prueba de la Comisión" in pagina.read_text(encoding="utf-8")
+
+
+def test_nuevo_interrumpido_no_escribe_nada(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from programas_spen import ordenes_personal
+    from programas_spen.cli import crear_parser
+
+    datos = _copia(tmp_path)
+    catalogo = (datos / "instituciones.yml").read_bytes()
+    respuestas = iter(["Instituto Electoral del Estado de México", "IEEM", "ople", "", ""])
+
+    def preguntar(_: str) -> str:
+        try:
+            return next(respuestas)
+        except StopIteration:
+            raise EOFError from None
+
+    args = crear_parser().parse_args(["--datos", str(datos), "nuevo", "pat", "ieem", "2025",
+                                      "--organo", "ieem-cg"])
+    assert ordenes_personal.nuevo(args, preguntar, lambda: True) == 1
+    assert "No se creó nada: se interrumpieron las preguntas." in capsys.readouterr().err
+    assert (datos / "instituciones.yml").read_bytes() == catalogo
+    assert not (datos / "ieem").exists()

@@ -109,11 +109,18 @@ def nuevo(args: argparse.Namespace, preguntar: Callable[[str], str] = input,
         print("No se creó nada: agregue esas entradas (o ejecute esta orden en una terminal, que "
               "las pregunta) y vuelva a ejecutarla.", file=sys.stderr)
         return 1
-    for falta in faltan:
-        print(f"Falta {entradas.NOMBRES[falta.coleccion]} «{falta.id}» en {ruta_catalogo}; "
-              "escriba sus datos como los da la fuente:")
-        entradas.agregar(ruta_catalogo, falta.coleccion, entradas.pedir_entrada(falta, preguntar))
-        print(f"Agregado a {ruta_catalogo}.")
+    nuevas = []
+    try:
+        for falta in faltan:
+            print(f"Falta {entradas.NOMBRES[falta.coleccion]} «{falta.id}» en {ruta_catalogo}; "
+                  "escriba sus datos como los da la fuente:")
+            nuevas.append((falta.coleccion, entradas.pedir_entrada(falta, preguntar)))
+    except (EOFError, KeyboardInterrupt):
+        print("\nNo se creó nada: se interrumpieron las preguntas.", file=sys.stderr)
+        return 1
+    for coleccion, entrada in nuevas:  # todo preguntado: ahora sí se escribe
+        entradas.agregar(ruta_catalogo, coleccion, entrada)
+        print(f"Agregado a {ruta_catalogo}: {entrada['id']}.")
     destino.parent.mkdir(parents=True, exist_ok=True)
     texto = esqueleto(tipo, args.institucion, args.anio, id_documento, args.organo,
                       listas_del_tipo(datos, tipo))
@@ -135,12 +142,18 @@ def hoja(args: argparse.Namespace) -> int:
 
     informe = Informe()
     catalogo = leer_catalogo(Path(args.datos), informe)
-    if args.accion == "exportar":
-        hecho = exportar(Path(args.origen), Path(args.destino), catalogo, informe)
-    elif catalogo is None:
+    try:
+        if args.accion == "exportar":
+            hecho = exportar(Path(args.origen), Path(args.destino), catalogo, informe)
+        elif catalogo is None:
+            hecho = False
+        else:
+            hecho = importar(Path(args.origen), Path(args.destino), catalogo, informe)
+    except OSError as exc:  # carpeta sin permiso, libro abierto y bloqueado…
+        informe.error(str(exc.filename or args.destino), 0, 0, f"no se pudo leer o escribir "
+                      f"({exc.strerror or exc}); se esperaba un archivo accesible (¿está abierto en "
+                      "otro programa?)")
         hecho = False
-    else:
-        hecho = importar(Path(args.origen), Path(args.destino), catalogo, informe)
     _imprimir(informe)
     if not hecho:
         print(f"No se escribió {args.destino}.", file=sys.stderr)

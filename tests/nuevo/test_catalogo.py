@@ -62,3 +62,17 @@ def test_agregar_preguntando_deja_un_catalogo_valido(tmp_path: Path) -> None:
     assert cargar_datos(datos).informe.errores == []
     # «otro» no es un tipo: se volvió a preguntar
     assert sum(p.startswith("  tipo") for p in preguntas) == 3
+
+
+def test_agregar_a_una_lista_que_no_esta(tmp_path: Path) -> None:
+    ruta = tmp_path / "instituciones.yml"
+    ruta.write_text("# catálogo\ninstituciones:\n  - id: ine\n    nombre: INE\n    siglas: INE\n    tipo: ine\n"
+                    "organos: []\n", encoding="utf-8")
+    agregar(ruta, "organos", {"id": "cg", "nombre": "Consejo General", "institucion": "ine", "tipo": "consejo"})
+    agregar(ruta, "areas", {"id": "dj", "nombre": "Dirección Jurídica", "institucion": "ine"})
+    datos = leer_texto(ruta.read_text(encoding="utf-8"), "x", Informe())
+    assert datos is not None
+    assert datos.datos["organos"] == [{"id": "cg", "nombre": "Consejo General", "institucion": "ine",
+                                       "tipo": "consejo"}]
+    assert [a["id"] for a in datos.datos["areas"]] == ["dj"]
+    assert ruta.read_text(encoding="utf-8").startswith("# catálogo\n")

@@ -117,7 +117,13 @@ def pedir_entrada(falta: Falta, preguntar: Preguntar) -> dict[str, Any]:
 def agregar(ruta: Path, coleccion: str, entrada: dict[str, Any]) -> None:
     """Escribe ``entrada`` al final de la lista ``coleccion`` de ``ruta``, sin tocar lo demás."""
     lineas = normalizar(ruta.read_text(encoding="utf-8")).split("\n")
-    inicio = next(i for i, linea in enumerate(lineas) if linea.rstrip() == f"{coleccion}:")
+    inicio = next((i for i, linea in enumerate(lineas) if linea.rstrip() == f"{coleccion}:"), None)
+    if inicio is None:  # la lista aún no está (o es «[]»): se pone al final
+        lineas = [linea for linea in lineas if linea.rstrip() != f"{coleccion}: []"]
+        while lineas and not lineas[-1].strip():
+            lineas.pop()
+        lineas += ["", f"{coleccion}:", ""]
+        inicio = len(lineas) - 2
     fin = next((i for i in range(inicio + 1, len(lineas))
                 if lineas[i] and not lineas[i].startswith((" ", "#", "-"))), len(lineas))
     while fin > inicio + 1 and not lineas[fin - 1].strip():
