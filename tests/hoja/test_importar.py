@@ -262,3 +262,17 @@ def test_fila_del_documento_sobrante(tmp_path: Path) -> None:
     hoja.cell(3, columna(hoja, "titulo"), "Otro")
     mensajes = importar_roto(libro, roto, tmp_path / "x.yml", catalogo)
     assert mensajes[0].startswith('Hoja "Documento", fila 3: la hoja tiene una sola fila de datos')
+
+
+def test_bloque_sin_texto_y_hoja_documento_que_falta(tmp_path: Path) -> None:
+    _, libro, catalogo = preparar(tmp_path, PAT)
+    roto = abrir(libro)
+    bloques = roto["Apartados - bloques"]
+    lugar = bloques.cell(2, columna(bloques, "texto")).coordinate
+    bloques[lugar].value = None
+    del roto["Documento"]
+    mensajes = importar_roto(libro, roto, tmp_path / "x.yml", catalogo)
+    assert mensajes == ['Falta la hoja "Documento" (¿se borró o se le cambió el nombre?); se esperaba con '
+                        "su fila de encabezados, aunque no tenga filas",
+                        f'Hoja "Apartados - bloques", celda {lugar}: celda vacía; se esperaba un valor '
+                        "(obligatorio) (texto)"]

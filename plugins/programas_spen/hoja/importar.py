@@ -197,7 +197,12 @@ class _Lectura:
         clase, contenido, nivel = (celdas_bloque.get("clase"), celdas_bloque.get("texto"),
                                    celdas_bloque.get("nivel"))
         if clase is None or contenido is None:
-            return {}  # la celda vacía la señala el esquema (obligatoria)
+            for campo, valor in (("clase", clase), ("texto", contenido)):
+                if valor is None and (campo,) not in fila.fallidos:
+                    self.error(hoja.nombre, f"celda {_letra(hoja, campo)}{numero}", "celda vacía; se "
+                               f"esperaba un valor (obligatorio) ({campo})")
+            fila.fallidos.add(())  # el bloque ya se señaló: el esquema no lo repite
+            return {}
         letra = f"celda {_letra(hoja, 'texto')}{numero}"
         if clase in ("lista", "lista_numerada"):
             return {clase: [e for e in contenido.split("\n") if e.strip()]}
@@ -304,6 +309,8 @@ class _Lectura:
                 continue
             resto = tuple(str(p) for p in ruta[largo:] if isinstance(p, str))
             if fila.hoja.bloques:
+                if () in fila.fallidos:
+                    return
                 resto = ("texto",) if resto else ()
             columna = _columna_de(fila.hoja, resto)
             if columna is not None and (columna.campo in fila.fallidos or (
@@ -319,7 +326,7 @@ class _Lectura:
             else:
                 self.error(fila.hoja.nombre, f"fila {fila.numero}", mensaje)
             return
-        self.informe.error(self.archivo, 0, 0, mensaje)
+        # sin fila: falta la hoja «Documento» o su fila, y eso ya se dijo
 
 
 def renombrada(nombre: str, faltan: list[str]) -> str | None:
