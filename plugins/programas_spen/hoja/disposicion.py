@@ -11,7 +11,7 @@ las ``description`` del esquema: está en un solo lugar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -165,8 +165,16 @@ def _lista(campo: Ruta, esquema: dict[str, Any], items: dict[str, Any], obligato
                    elementos=elemento.clase, por_linea=libre, forma=elemento.forma)
 
 
+def _con_descripcion(columna: Columna, de_arriba: str) -> Columna:
+    """La columna con la descripción del objeto que la contiene, si el campo no tiene una
+    propia (p. ej. ``fuente.tabla``: «Dónde está el registro en su fuente.»)."""
+    if columna.descripcion or not de_arriba:
+        return columna
+    return replace(columna, descripcion=de_arriba)
+
+
 def _aplanar(hoja: Hoja, esquema: dict[str, Any], prefijo: Ruta, raiz: dict[str, Any],
-             hojas: list[Hoja], obligatorio_arriba: bool) -> None:
+             hojas: list[Hoja], obligatorio_arriba: bool, de_arriba: str = "") -> None:
     """Añade a ``hoja`` las columnas del objeto ``esquema`` y a ``hojas`` sus listas de
     objetos."""
     requeridos = set(esquema.get("required", []))
@@ -181,13 +189,13 @@ def _aplanar(hoja: Hoja, esquema: dict[str, Any], prefijo: Ruta, raiz: dict[str,
             if _es_bloque(items_crudo) or items.get("type") == "object":
                 _hoja_de_lista(hoja, campo, resuelto, items_crudo, raiz, hojas)
             else:
-                hoja.columnas.append(_lista(campo, resuelto, items, obligatorio))
+                hoja.columnas.append(_con_descripcion(_lista(campo, resuelto, items, obligatorio), de_arriba))
         elif tipo == "object" and "properties" in resuelto:
-            _aplanar(hoja, resuelto, campo, raiz, hojas, obligatorio)
+            _aplanar(hoja, resuelto, campo, raiz, hojas, obligatorio, resuelto.get("description", ""))
         elif tipo == "object":
             hoja.columnas.append(Columna(campo, "json", resuelto.get("description", ""), obligatorio))
         else:
-            hoja.columnas.append(_escalar(campo, resuelto, obligatorio))
+            hoja.columnas.append(_con_descripcion(_escalar(campo, resuelto, obligatorio), de_arriba))
 
 
 def _hoja_de_lista(padre: Hoja, relativa: Ruta, lista: dict[str, Any], items_crudo: dict[str, Any],

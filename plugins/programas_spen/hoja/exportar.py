@@ -243,8 +243,9 @@ def _hojas_de_ayuda(libro: Workbook, hojas: tuple[Hoja, ...]) -> None:
         columnas.cell(1, numero, texto).font = Font(bold=True)
     for hoja in hojas:
         for columna in hoja.columnas:
-            descripcion = columna.descripcion or ("dónde está el registro en su fuente"
-                                                  if "fuente" in columna.campo else "")
+            descripcion = columna.descripcion or (
+                "tal como lo escribe la fuente" if columna.clase in ("texto", "lista") and not columna.forma
+                else "como lo da la fuente")
             if columna.catalogo:
                 descripcion = (descripcion + "; " if descripcion else "") + \
                     f"id de datos/instituciones.yml ({columna.catalogo})"
