@@ -276,3 +276,15 @@ def test_bloque_sin_texto_y_hoja_documento_que_falta(tmp_path: Path) -> None:
                         "su fila de encabezados, aunque no tenga filas",
                         f'Hoja "Apartados - bloques", celda {lugar}: celda vacía; se esperaba un valor '
                         "(obligatorio) (texto)"]
+
+
+def test_no_pierde_comentarios_del_archivo_que_reemplaza(tmp_path: Path) -> None:
+    yml, libro, catalogo = preparar(tmp_path, INFORME)
+    texto = yml.read_text(encoding="utf-8").replace("\ncompromisos:\n", "\n# revisar con la DESPEN\ncompromisos:\n")
+    yml.write_text(texto, encoding="utf-8")
+    informe = Informe()
+    assert not importar(libro, yml, catalogo, informe)
+    assert yml.read_text(encoding="utf-8") == texto
+    linea = texto.splitlines().index("# revisar con la DESPEN") + 1
+    assert [(p.archivo, p.linea) for p in informe.errores] == [(str(yml), linea)]
+    assert informe.errores[0].mensaje.startswith("comentario fuera del principio del archivo")

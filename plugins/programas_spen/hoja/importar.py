@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from programas_spen.carga.esquema import ESQUEMA_DOCUMENTO, cargar_esquema, traducir
 from programas_spen.hoja import celdas
-from programas_spen.hoja.canonico import LINEA_ESQUEMA, cabecera_de, volcar
+from programas_spen.hoja.canonico import LINEA_ESQUEMA, cabecera_de, comentarios_fuera_de_cabecera, volcar
 from programas_spen.hoja.disposicion import (
     COLUMNA_PADRE,
     HOJA_COLUMNAS,
@@ -392,13 +392,21 @@ def leer_libro(libro_xlsx: Path, catalogo: Catalogo, informe: Informe) -> dict[s
 def importar(libro_xlsx: Path, datos_yml: Path, catalogo: Catalogo, informe: Informe) -> bool:
     """Escribe en ``datos_yml``, en la forma canónica, el documento del libro; con cualquier
     problema no escribe nada. Conserva los comentarios del principio de ``datos_yml`` si ya
-    existe (si no, pone la línea del esquema)."""
-    documento = leer_libro(libro_xlsx, catalogo, informe)
-    if documento is None:
-        return False
+    existe (si no, pone la línea del esquema); si tiene comentarios en otra parte, que se
+    perderían, no lo toca y dice en qué líneas están."""
     cabecera = [LINEA_ESQUEMA]
+    perdidos: list[int] = []
     if datos_yml.is_file():
-        cabecera = cabecera_de(datos_yml.read_text(encoding="utf-8")) or cabecera
+        anterior = datos_yml.read_text(encoding="utf-8")
+        cabecera = cabecera_de(anterior) or cabecera
+        perdidos = comentarios_fuera_de_cabecera(anterior)
+        for linea in perdidos:
+            informe.error(str(datos_yml), linea, 0, "comentario fuera del principio del archivo: se "
+                          "perdería al escribir el documento del libro; se esperaba moverlo al "
+                          "principio (o borrarlo) antes de importar")
+    documento = leer_libro(libro_xlsx, catalogo, informe)
+    if documento is None or perdidos:
+        return False
     datos_yml.parent.mkdir(parents=True, exist_ok=True)
     datos_yml.write_text(volcar(documento, cabecera), encoding="utf-8")
     return True
