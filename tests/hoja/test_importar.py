@@ -288,3 +288,14 @@ def test_no_pierde_comentarios_del_archivo_que_reemplaza(tmp_path: Path) -> None
     linea = texto.splitlines().index("# revisar con la DESPEN") + 1
     assert [(p.archivo, p.linea) for p in informe.errores] == [(str(yml), linea)]
     assert informe.errores[0].mensaje.startswith("comentario fuera del principio del archivo")
+
+
+def test_registro_padre_con_un_valor_que_no_es_texto(tmp_path: Path) -> None:
+    _, libro, catalogo = preparar(tmp_path, PAT)
+    roto = abrir(libro)
+    hoja = roto["Actividades"]
+    lugar = hoja.cell(2, columna(hoja, "pertenece_a"))
+    lugar.value = dt.datetime(2024, 1, 1)
+    mensajes = importar_roto(libro, roto, tmp_path / "x.yml", catalogo)
+    assert mensajes == [f'Hoja "Actividades", celda {lugar.coordinate}: se encontró «2024-01-01»; se '
+                        "esperaba un texto"]

@@ -173,10 +173,10 @@ class _Lectura:
                 continue
             if celdas.vacia(celda.value):
                 continue
-            if columna.clase == "padre":
-                fila.padre = celdas.texto(celda.value).strip()
-                continue
             try:
+                if columna.clase == "padre":
+                    fila.padre = celdas.texto(celda.value).strip()
+                    continue
                 valor = celdas.valor_de(celda.value, columna)
             except celdas.CeldaInvalida as exc:
                 self.error(hoja.nombre, lugar, str(exc))
@@ -273,6 +273,8 @@ class _Lectura:
             return (), documento
         lugar = f"celda {fila.letras.get(COLUMNA_PADRE, 'A')}{fila.numero}"
         if fila.padre is None:
+            if () in fila.fallidos:
+                return None  # la celda ya se señaló (p. ej. una fecha donde va un id)
             self.error(hoja.nombre, lugar, f"celda vacía; se esperaba el {hoja.padre.clave} del registro "
                        f"de la hoja «{hoja.padre.nombre}» al que pertenece la fila (obligatorio)")
             return None
