@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from programas_spen.carga.lector_yaml import leer_texto, normalizar
-from programas_spen.hoja.canonico import formatear_archivos, formatear_texto
+from programas_spen.hoja.canonico import formatear_archivos, formatear_texto, leer_archivo_texto
 from programas_spen.hoja.vocabularios import ARCHIVO_CATALOGO, leer_catalogo
 from programas_spen.modelo.problemas import Informe
 from programas_spen.nuevo import catalogo as entradas
@@ -169,10 +169,9 @@ def formatear(args: argparse.Namespace) -> int:
     if args.comprobar:
         fuera = []
         for ruta in rutas:
-            if not ruta.is_file():
-                informe.error(str(ruta), 0, 0, "el archivo no existe; se esperaba un archivo de datos .yml")
+            texto = leer_archivo_texto(ruta, informe)
+            if texto is None:
                 continue
-            texto = ruta.read_text(encoding="utf-8")
             canonico = formatear_texto(texto, str(ruta), informe)
             if canonico is not None and canonico != texto:
                 fuera.append(ruta)

@@ -79,3 +79,13 @@ def test_yaml_mal_formado_se_informa(tmp_path: Path) -> None:
     informe = Informe()
     assert formatear_archivos([archivo], informe) == []
     assert informe.errores and informe.errores[0].mensaje.startswith("YAML mal formado")
+
+
+def test_archivo_que_no_esta_en_utf8_o_no_existe(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.yml"
+    latin.write_bytes("id: x\ntitulo: Querétaro\n".encode("latin-1"))
+    informe = Informe()
+    assert formatear_archivos([latin, tmp_path / "no.yml"], informe) == []
+    assert [(p.archivo, p.linea) for p in informe.errores] == [(str(latin), 2), (str(tmp_path / "no.yml"), 0)]
+    assert informe.errores[0].mensaje.startswith("el archivo no está en UTF-8")
+    assert informe.errores[1].mensaje.startswith("no se pudo leer")

@@ -104,6 +104,24 @@ def comentarios_fuera_de_cabecera(texto: str) -> list[int]:
     return lineas
 
 
+def leer_archivo_texto(ruta: Path, informe: Informe) -> str | None:
+    """El texto de ``ruta`` (UTF-8); ``None`` con el porqué en ``informe`` si no existe, no se
+    puede leer o no está en UTF-8."""
+    try:
+        crudo = ruta.read_bytes()
+    except OSError as exc:
+        informe.error(str(ruta), 0, 0, f"no se pudo leer ({exc.strerror or exc}); se esperaba un "
+                      "archivo de datos .yml")
+        return None
+    try:
+        return crudo.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        linea = crudo[: exc.start].count(b"\n") + 1
+        informe.error(str(ruta), linea, 0, f"el archivo no está en UTF-8 (byte {exc.start}); se "
+                      "esperaba texto en UTF-8 (guárdelo así desde su editor)")
+        return None
+
+
 def formatear_texto(texto: str, archivo: str, informe: Informe) -> str | None:
     """El texto canónico de un archivo de datos; ``None`` (con el porqué en ``informe``) si no
     se puede leer o si perdería comentarios."""
@@ -125,10 +143,9 @@ def formatear_archivos(rutas: list[Path], informe: Informe) -> list[Path]:
     problema no se toca (el problema queda en ``informe``)."""
     cambiados = []
     for ruta in rutas:
-        if not ruta.is_file():
-            informe.error(str(ruta), 0, 0, "el archivo no existe; se esperaba un archivo de datos .yml")
+        original = leer_archivo_texto(ruta, informe)
+        if original is None:
             continue
-        original = ruta.read_text(encoding="utf-8")
         nuevo = formatear_texto(original, str(ruta), informe)
         if nuevo is not None and nuevo != original:
             ruta.write_text(nuevo, encoding="utf-8")

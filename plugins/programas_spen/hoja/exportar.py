@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from programas_spen.carga.esquema import ESQUEMA_DOCUMENTO, validar_arbol
 from programas_spen.carga.lector_yaml import leer_texto, normalizar
+from programas_spen.hoja.canonico import leer_archivo_texto
 from programas_spen.hoja.disposicion import (
     HOJA_COLUMNAS,
     HOJA_INSTRUCCIONES,
@@ -277,10 +278,8 @@ def exportar(datos_yml: Path, libro_xlsx: Path, catalogo: Catalogo | None, infor
     esqueleto de ``nuevo``, p. ej.) también se exporta: lo que aún no cumple el esquema queda
     en ``informe`` como aviso, y al importar se señala en su celda. Un YAML que no se puede leer
     no se exporta."""
-    if not datos_yml.is_file():
-        informe.error(str(datos_yml), 0, 0, "el archivo no existe; se esperaba un documento .yml")
-        return False
-    arbol = leer_texto(normalizar(datos_yml.read_text(encoding="utf-8")), str(datos_yml), informe)
+    texto = leer_archivo_texto(datos_yml, informe)
+    arbol = None if texto is None else leer_texto(normalizar(texto), str(datos_yml), informe)
     if arbol is None:
         return False
     if not isinstance(arbol.datos, dict):

@@ -25,7 +25,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from programas_spen.carga.esquema import ESQUEMA_DOCUMENTO, cargar_esquema, traducir
 from programas_spen.hoja import celdas
-from programas_spen.hoja.canonico import LINEA_ESQUEMA, cabecera_de, comentarios_fuera_de_cabecera, volcar
+from programas_spen.hoja.canonico import (
+    LINEA_ESQUEMA,
+    cabecera_de,
+    comentarios_fuera_de_cabecera,
+    leer_archivo_texto,
+    volcar,
+)
 from programas_spen.hoja.disposicion import (
     COLUMNA_PADRE,
     HOJA_COLUMNAS,
@@ -399,7 +405,9 @@ def importar(libro_xlsx: Path, datos_yml: Path, catalogo: Catalogo, informe: Inf
     cabecera = [LINEA_ESQUEMA]
     perdidos: list[int] = []
     if datos_yml.is_file():
-        anterior = datos_yml.read_text(encoding="utf-8")
+        anterior = leer_archivo_texto(datos_yml, informe)
+        if anterior is None:
+            return False
         cabecera = cabecera_de(anterior) or cabecera
         perdidos = comentarios_fuera_de_cabecera(anterior)
         for linea in perdidos:
