@@ -186,6 +186,13 @@ def formatear(args: argparse.Namespace) -> int:
     return 1 if informe.errores else 0
 
 
+def _anio(texto: str) -> int:
+    """El año de la línea de órdenes (con el porqué en español si no lo es)."""
+    if not texto.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"«{texto}» no es un año; se esperaba un número como 2025")
+    return int(texto)
+
+
 def registrar(ordenes: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Añade las órdenes a ``ordenes`` (lo que devuelve ``add_subparsers`` del analizador de
     ``programas-spen``); devuelve la función de cada una por nombre."""
@@ -197,7 +204,7 @@ def registrar(ordenes: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     argumentos.add_argument("tipo", help="tipo de documento: " + ", ".join(tipos())
                             + " (o pat, comision, informe, plan)")
     argumentos.add_argument("institucion", metavar="INSTITUCION", help="id de la institución (p. ej. ine, ieeq)")
-    argumentos.add_argument("anio", metavar="AÑO", type=int, help="año (ejercicio) del documento")
+    argumentos.add_argument("anio", metavar="AÑO", type=_anio, help="año (ejercicio) del documento")
     opciones = orden.add_argument_group("opciones")
     opciones.add_argument("-h", "--help", action="help", help=AYUDA)
     opciones.add_argument("--organo", help="id del órgano que emite el documento")
