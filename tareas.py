@@ -12,6 +12,15 @@
                                              pide SITIO_URL); el anterior queda en DESTINO.anterior
     python3 tareas.py banco                  ejecuta el banco de pruebas de rendimiento
 
+Para el personal que no programa (ver contenido/guia-personal.md):
+    python3 tareas.py nuevo TIPO INSTITUCION AÑO [--organo ID] [--id ID]
+                                             crea el esqueleto de un documento nuevo en datos/
+    python3 tareas.py hoja exportar DATOS.yml LIBRO.xlsx
+                                             un documento a una hoja de cálculo
+    python3 tareas.py hoja importar LIBRO.xlsx DATOS.yml
+                                             la hoja de cálculo de vuelta al documento
+    python3 tareas.py formatear ARCHIVO...   pone archivos de datos en la forma canónica
+
 Crea un entorno virtual en .venv e instala en él el proyecto y sus dependencias, y con apt-get
 los paquetes de Debian que falten: para el sitio, Pango, HarfBuzz y fuentes libres (WeasyPrint,
 los PDF de los anexos); para las pruebas, además, Chromium. Solo usa la biblioteca estándar.
@@ -291,9 +300,32 @@ def banco() -> None:
     _ejecutar(PY, "banco/banco.py", *sys.argv[2:], env=entorno)
 
 
+# --- órdenes para el personal (nuevo, hoja, formatear): las de programas-spen -------------
+
+#: Terminaciones de los argumentos que son archivos (se pasan como rutas absolutas: la orden
+#: se ejecuta desde la raíz del proyecto).
+_ARCHIVOS = (".yml", ".yaml", ".xlsx")
+
+
+def argumentos_de_personal(argv: list[str]) -> list[str]:
+    """Los argumentos de ``nuevo``, ``hoja`` y ``formatear`` con los archivos como rutas
+    absolutas (relativas a la carpeta desde la que se llamó)."""
+    return [str(Path(a).resolve()) if a.lower().endswith(_ARCHIVOS) else a for a in argv]
+
+
+def _orden_de_personal(orden: str) -> Callable[[], None]:
+    def tarea() -> None:
+        preparar()
+        _ejecutar(BIN / "programas-spen", orden, *argumentos_de_personal(sys.argv[2:]), env=_entorno())
+    tarea.__doc__ = f"``programas-spen {orden}`` en el entorno del proyecto."
+    return tarea
+
+
 TAREAS: dict[str, Callable[[], None]] = {
     "sitio": sitio, "construir": construir, "validar": validar, "pruebas": pruebas,
-    "publicar": publicar, "banco": banco}
+    "publicar": publicar, "banco": banco,
+    "nuevo": _orden_de_personal("nuevo"), "hoja": _orden_de_personal("hoja"),
+    "formatear": _orden_de_personal("formatear")}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TAREAS:

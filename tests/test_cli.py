@@ -239,3 +239,62 @@ def test_ayuda_de_validar_explica_los_archivos(capsys: pytest.CaptureFixture[str
     assert "ARCHIVO" in ayuda
     assert "los errores de los demás archivos, aparte: impiden publicar" in ayuda
     assert "Termina con código 1 si hay algún error en cualquier archivo" in ayuda
+
+
+# --- órdenes para el personal y el gancho de pre-commit ------------------------------------
+
+def test_gancho_de_pre_commit_valida_solo_los_datos_que_cambiaron(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+    import shlex
+
+    import tareas
+    from tests.despliegue.flujos import PRE_COMMIT, leer
+
+    (gancho,) = [g for repo in leer(PRE_COMMIT)["repos"] for g in repo["hooks"]]
+    archivos = re.compile(gancho["files"])  # pre-commit lo busca con re.search
+    assert all(archivos.search(str(r.relative_to(RAIZ))) for r in DATOS.rglob("*.yml"))
+    for otro in ("contenido/acerca.md", "mkdocs.yml", "tests/fixtures/datos/x.yml",
+                 "plugins/programas_spen/carga/esquema/documento.schema.json", ".gitlab-ci.yml"):
+        assert not archivos.search(otro), otro
+    # recibe los archivos del commit (no corre sobre todo el repositorio)
+    assert gancho.get("pass_filenames", True) and not gancho.get("always_run", False)
+    orden = shlex.split(gancho["entry"])
+    assert orden[:2] == ["python3", "tareas.py"] and orden[2] in tareas.TAREAS
+    assert tareas.ANALIZADORES[orden[2]]().parse_args([str(DATOS / "instituciones.yml")]).archivos
+    # la tarea llama a programas-spen con los mismos argumentos: sobre un archivo, válido y roto
+    documento = sorted(DATOS.glob("*/*/*.yml"))[0]
+    assert main(["--datos", str(DATOS), orden[2], str(documento)]) == 0
+    datos = tmp_path / "datos"
+    import shutil
+
+    shutil.copytree(DATOS, datos)
+    roto = datos / documento.relative_to(DATOS)
+    roto.write_text(roto.read_text(encoding="utf-8").replace("\ntipo: ", "\ntipo: acta_", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--datos", str(datos), orden[2], str(roto)]) == 1
+    assert ": error: tipo: valor «acta_" in capsys.readouterr().out
+
+
+def test_tareas_del_personal_pasan_rutas_absolutas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tareas
+
+    monkeypatch.chdir(tmp_path)
+    assert tareas.argumentos_de_personal(["exportar", "d.yml", "l.xlsx", "--datos", "datos"]) == [
+        "exportar", str(tmp_path / "d.yml"), str(tmp_path / "l.xlsx"), "--datos", "datos"]
+    assert {"nuevo", "hoja", "formatear"} <= set(tareas.TAREAS)
+    # cada tarea del personal es una orden de programas-spen
+    from programas_spen.cli import crear_parser
+
+    for orden in ("nuevo", "hoja", "formatear"):
+        with pytest.raises(SystemExit) as salida:
+            crear_parser().parse_args([orden, "--help"])
+        assert salida.value.code == 0
+
+
+def test_ayuda_en_espanol_de_las_ordenes_del_personal(capsys: pytest.CaptureFixture[str]) -> None:
+    for orden in ("nuevo", "hoja", "formatear"):
+        with pytest.raises(SystemExit):
+            main([orden, "--help"])
+        ayuda = capsys.readouterr().out
+        assert "muestra esta ayuda y termina" in ayuda and "show this help" not in ayuda

@@ -7,7 +7,8 @@ documentos), pero muestra solo los problemas de los archivos dados, más los err
 demás (ver ``AYUDA_VALIDAR``). ``programas-spen paginas DIR`` escribe en ``DIR`` el HTML del
 contenido de cada página generada (``<ruta>.html``, con su título y metadatos en
 ``paginas.json``) y cada archivo generado: la salida del núcleo, utilizable por cualquier otro
-motor.
+motor. ``nuevo``, ``hoja exportar|importar`` y ``formatear``, para el personal que no programa,
+están en ``ordenes_personal.py``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from programas_spen.carga.validacion import cargar_datos
 from programas_spen.modelo.problemas import Informe, Problema
+from programas_spen.ordenes_personal import registrar as registrar_ordenes_personal
 from programas_spen.sitio.construir import URL_BASE, DatosInvalidos, construir_sitio
 
 #: Lo que ``validar --help`` explica de los archivos dados (y por qué los errores de otros
@@ -115,6 +118,9 @@ def _paginas(args: argparse.Namespace) -> int:
     return 0
 
 
+#: La función de cada orden (las del personal se añaden al crear el analizador).
+ORDENES: dict[str, Callable[[argparse.Namespace], int]] = {"validar": _validar, "paginas": _paginas}
+
 #: Texto de ``-h/--help`` (en español: cada analizador se crea con ``add_help=False``).
 AYUDA = "muestra esta ayuda y termina"
 
@@ -146,13 +152,15 @@ def crear_parser() -> argparse.ArgumentParser:
                           help="URL pública del sitio (para enlaces absolutos)")
     opciones.add_argument("--sin-pdf", action="store_true",
                           help="no generar los PDF de los anexos (solo sus vistas de impresión)")
+    # --- órdenes para el personal (nuevo, hoja, formatear): ordenes_personal.py ---
+    ORDENES.update(registrar_ordenes_personal(ordenes))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Punto de entrada de ``programas-spen``."""
     args = crear_parser().parse_args(argv)
-    return {"validar": _validar, "paginas": _paginas}[args.orden](args)
+    return ORDENES[args.orden](args)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""``nuevo``: el esqueleto de un documento nuevo y las entradas del catálogo que le falten."""
