@@ -6,6 +6,8 @@ los lectores de pantalla, ni «—»)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.navegador import material_listo
@@ -46,7 +48,7 @@ def test_portada_en_telefono_dice_que_esta_pasando(contexto_telefono, servidor: 
         ancho = p.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         assert ancho[0] <= ancho[1] + 1, ancho
         # la cifra de compromisos lleva al índice de compromisos (no a las sesiones)
-        p.locator("article a", has_text="compromisos").filter(has_text=" compromisos").last.click()
+        p.locator("article").get_by_role("link", name=re.compile(r"^\d+ compromisos$")).click()
         p.wait_for_url(servidor + "compromisos/")
     finally:
         p.close()
