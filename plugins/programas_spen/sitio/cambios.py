@@ -55,12 +55,22 @@ def _registros(doc: Documento) -> tuple[Registro, ...]:
 def documento_anterior(doc: Documento, grafo: Grafo) -> Documento | None:
     """El documento del mismo órgano y del mismo tipo del año más reciente antes que el de
     ``doc`` (el último publicado de ese año, en el orden del sitio); ``None`` si no hay."""
-    candidatos = [d for d in grafo.datos.documentos
-                  if d.organo == doc.organo and d.tipo == doc.tipo and d.anio < doc.anio]
+    candidatos = [d for d in _por_organo_y_tipo(grafo).get((doc.organo, doc.tipo), []) if d.anio < doc.anio]
     if not candidatos:
         return None
     anio = max(d.anio for d in candidatos)
     return [d for d in candidatos if d.anio == anio][-1]
+
+
+def _por_organo_y_tipo(grafo: Grafo) -> dict[tuple[str, str], list[Documento]]:
+    """Los documentos de cada (órgano, tipo), en el orden del sitio (una vez por grafo)."""
+    indice = grafo.memo.get("documentos_por_organo_y_tipo")
+    if not isinstance(indice, dict):
+        indice = {}
+        for d in grafo.datos.documentos:
+            indice.setdefault((d.organo, d.tipo), []).append(d)
+        grafo.memo["documentos_por_organo_y_tipo"] = indice
+    return indice
 
 
 def comparar(doc: Documento, grafo: Grafo) -> Comparacion | None:
@@ -92,6 +102,20 @@ def comparar(doc: Documento, grafo: Grafo) -> Comparacion | None:
     cambios += [Cambio("retirado", previo, None, meses_antes=meses_de(previo.calendario))
                 for ref, previo in previos.items() if ref not in continuados]
     return Comparacion(doc, anterior, tuple(cambios))
+
+
+def documentos_siguientes(doc: Documento, grafo: Grafo) -> list[Documento]:
+    """Los documentos que se comparan con ``doc`` como su anterior (``comparar``), en el
+    orden del sitio: los que continúan alguno de sus registros (calculado una vez por grafo)."""
+    indice = grafo.memo.get("documentos_siguientes")
+    if not isinstance(indice, dict):
+        indice = {}
+        for posterior in grafo.datos.documentos:
+            comparacion = comparar(posterior, grafo)
+            if comparacion is not None:
+                indice.setdefault(comparacion.anterior.id, []).append(posterior)
+        grafo.memo["documentos_siguientes"] = indice
+    return list(indice.get(doc.id, []))
 
 
 @dataclass(frozen=True)

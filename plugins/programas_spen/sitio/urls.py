@@ -255,7 +255,7 @@ def institucion(ident: str) -> Destino:
 APARTADOS: frozenset[str] = frozenset({
     "datos", "siglas", "ejes", "objetivos", "lineas-accion", "mecanismos", "temas",
     "cronograma", "fichas", "sesiones-programadas", "integrantes", "sesiones", "compromisos",
-    "acuerdos", "cifras", "avisos", "contenido", "cambios", "historia-compromisos",
+    "acuerdos", "cifras", "avisos", "contenido", "cambios", "continua-en", "historia-compromisos",
 })
 
 

@@ -56,9 +56,20 @@ def test_nuevos_y_meses_no_dados(tmp_path: Path) -> None:
 def test_sin_anterior_o_sin_continuidad_no_hay_apartado(grafo_prueba: Grafo, grafo_real: Grafo, tmp_path: Path) -> None:
     for doc in grafo_prueba.datos.documentos:
         assert bloques_cambios(doc, grafo_prueba) == ()
-    grafo = _grafo(tmp_path, archivos_continuidad())
-    assert bloques_cambios(grafo.documentos["pat-cspen-2023"], grafo) == ()
     # los documentos reales no declaran continuidad (todavía): ningún apartado vacío
     for doc in grafo_real.datos.documentos:
         if not any(r.continua for r in (*doc.temas, *doc.actividades)):
             assert bloques_cambios(doc, grafo_real) == ()
+
+
+def test_el_anterior_enlaza_a_los_cambios_del_siguiente(tmp_path: Path) -> None:
+    grafo = _grafo(tmp_path, archivos_continuidad())
+    html = sopa_de_bloques(bloques_cambios(grafo.documentos["pat-cspen-2023"], grafo),
+                           "documentos/pat-cspen-2023/index.md")
+    assert [h["id"] for h in html.find_all("h2")] == ["continua-en"]
+    assert titulo(html.find("h2")) == "Continúa en 2024"
+    assert plano(html.find("p")) == ("El PAT de prueba de la CSPEN 2024 continúa temas o actividades de este "
+                                     "documento: qué cambió.")
+    assert enlaces(html) == {"PAT de prueba de la CSPEN 2024": "../pat-cspen-2024/",
+                             "qué cambió": "../pat-cspen-2024/#cambios"}
+    assert html.find(id="cambios") is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from programas_spen.modelo.registros import Documento
 from programas_spen.sitio import urls
-from programas_spen.sitio.cambios import Cambio, Comparacion, Registro, TipoCambio, comparar
+from programas_spen.sitio.cambios import Cambio, Comparacion, Registro, TipoCambio, comparar, documentos_siguientes
 from programas_spen.sitio.grafo import Grafo
 from programas_spen.sitio.paginas.compromisos import resumen
 from programas_spen.sitio.paginas.comun import NO_DADO, enlace, lista_meses
@@ -35,8 +35,24 @@ def _elemento(comparacion: Comparacion, cambio: Cambio) -> Elemento:
 
 
 def bloques_cambios(doc: Documento, grafo: Grafo) -> tuple[Bloque, ...]:
-    """El apartado «Cambios respecto de <año anterior>»; nada si no hay documento anterior del
-    mismo órgano o si ningún registro declara continuar uno suyo."""
+    """El apartado «Cambios respecto de <año anterior>» y, si un documento posterior continúa
+    este, el enlace a sus cambios; nada si no hay continuidad declarada en ningún sentido."""
+    return (*_cambios(doc, grafo), *_continua_en(doc, grafo))
+
+
+def _continua_en(doc: Documento, grafo: Grafo) -> tuple[Bloque, ...]:
+    """«Continúa en <año>»: los documentos posteriores que continúan registros de este."""
+    siguientes = documentos_siguientes(doc, grafo)
+    if not siguientes:
+        return ()
+    return (Seccion(f"Continúa en {siguientes[0].anio}", tuple(
+        Parrafo(unir("El ", enlace(s.titulo_corto, urls.documento(s.id)), " continúa temas o actividades de este "
+                     "documento: ", enlace("qué cambió", urls.apartado(s.id, "cambios")), "."))
+        for s in siguientes), id="continua-en", solo_web=True),)
+
+
+def _cambios(doc: Documento, grafo: Grafo) -> tuple[Bloque, ...]:
+    """«Cambios respecto de <año anterior>»; nada sin documento anterior o sin continuidad."""
     comparacion = comparar(doc, grafo)
     if comparacion is None:
         return ()
