@@ -16,7 +16,7 @@ from programas_spen.sitio.corte import Corte
 from programas_spen.sitio.grafo import Grafo, construir_grafo
 from programas_spen.sitio.paginas import portada
 from programas_spen.sitio.paginas.indices import FRAGMENTOS
-from tests.datos_prueba import archivos_continuidad, cargar
+from tests.datos_prueba import CATALOGO, PLAN, PROGRAMA, archivos_base, archivos_continuidad, cambiar, cargar
 from tests.sitio.paginas.sopa import enlaces, plano, sopa_de_bloques, titulo
 
 MARZO_2024 = Corte(date(2024, 3, 5))
@@ -149,3 +149,41 @@ def test_portada_real_cada_enlace_es_de_un_registro(grafo_real: Grafo, nombre: s
     for a in html.find_all("a", href=True):
         assert not a["href"].startswith(("http:", "https:", "/")), a["href"]
         assert plano(a), a["href"]
+
+
+def _sin_vacios(grafo: Grafo, corte: Corte) -> BeautifulSoup:
+    bloques = tuple(b for f in FRAGMENTOS.values() for b in f(grafo, corte))
+    html = sopa_de_bloques(bloques, "index.md")
+    assert all(ul.find("li") for ul in html.find_all("ul"))
+    for encabezado in html.find_all(["h2", "h3"]):
+        assert encabezado.find_next_sibling() is not None, titulo(encabezado)
+    return html
+
+
+def test_un_solo_documento_sin_sesiones_ni_compromisos_con_titulo_largo(tmp_path: Path) -> None:
+    archivos = archivos_base()
+    largo = "Plan " + "muy largo " * 50
+    archivos = {CATALOGO: archivos[CATALOGO], PLAN: archivos[PLAN].replace(
+        "titulo_corto: Plan de prueba 2024-2025", f"titulo_corto: {largo.strip()}")}
+    resultado = cargar(tmp_path, archivos)
+    assert resultado.datos is not None, resultado.informe.texto()
+    grafo = construir_grafo(resultado.datos)
+    html = _sin_vacios(grafo, MARZO_2024)
+    texto = plano(html)
+    assert largo.strip() in texto
+    assert "Según los informes publicados, todos los compromisos están concluidos." in texto
+    assert "Ningún programa publicado prevé sesiones de marzo de 2024 en adelante." in texto
+
+
+def test_trescientos_temas_en_un_mes(tmp_path: Path) -> None:
+    archivos = archivos_base()
+    temas = "".join(f"  - id: tema-x{i:03d}\n    texto: Tema {i}.\n    calendario:\n      estado: meses\n"
+                    f"      meses: [2024-03]\n    fuente:\n      tabla: Anexo\n      fila: {i + 3}\n"
+                    for i in range(300))
+    cambiar(archivos, PROGRAMA, "sesiones_programadas:\n", temas + "sesiones_programadas:\n")
+    resultado = cargar(tmp_path, archivos)
+    assert resultado.datos is not None, resultado.informe.texto()
+    html = _sin_vacios(construir_grafo(resultado.datos), MARZO_2024)
+    # un resumen por documento, no 300 elementos
+    assert "PAT de prueba de la CSPEN 2024: 301 temas y 1 sesión programada" in plano(html)
+    assert len(html.find(id="mes-2024-03").find_next_sibling("ul").find_all("li")) == 2
