@@ -52,7 +52,7 @@ def test_programas_vigentes(grafo_prueba: Grafo) -> None:
     assert [titulo(h) for h in html.find_all("h3")] == ["Instituto Nacional Electoral", "Instituto Electoral de Prueba"]
     elementos = [plano(li) for li in html.find_all("li")]
     assert elementos == [
-        "PAT de prueba 2020 (JGE): de enero de 2020 a diciembre de 2020; su periodo ya terminó y no se ha publicado "
+        "PAT de prueba 2020 (JGE): de enero de 2020 a diciembre de 2020; su periodo ya terminó y el sitio no tiene "
         "uno posterior. Prevé 2 actividades.",
         "PAT de prueba de la CSPEN 2024 (CSPEN): de enero de 2024 a diciembre de 2024; en curso. Prevé 2 temas y 2 "
         "sesiones programadas.",

@@ -90,7 +90,7 @@ def situacion(doc: Documento, corte: Corte) -> str:
     if corte.mes < doc.periodo.desde:
         return f"{periodo}; todavía no empieza"
     if corte.mes > doc.periodo.hasta:
-        return f"{periodo}; su periodo ya terminó y no se ha publicado uno posterior"
+        return f"{periodo}; su periodo ya terminó y el sitio no tiene uno posterior"
     return f"{periodo}; en curso"
 
 
