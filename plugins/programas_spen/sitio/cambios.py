@@ -155,6 +155,8 @@ def vigente(compromiso: Compromiso, grafo: Grafo) -> bool:
 
 @dataclass
 class _Continuidad:
+    """Los compromisos por ``documento/id`` y, de cada uno, los que lo continúan o continúa."""
+
     compromisos: dict[str, Compromiso]
     vecinos: dict[str, list[str]]
 

@@ -14,10 +14,12 @@ from programas_spen.sitio.secciones import Bloque, Contenido, Elemento, Lista, P
 
 
 def _meses(meses: tuple[str, ...]) -> str:
+    """Los meses en palabras, o «No dado en la fuente» si no hay."""
     return lista_meses(meses) if meses else NO_DADO
 
 
 def _registro(doc: Documento, registro: Registro) -> Contenido:
+    """El texto del registro (recortado) con enlace a su ancla en su documento."""
     return (enlace(resumen(registro.texto, 200), urls.ancla(doc.id, registro.id)),)
 
 

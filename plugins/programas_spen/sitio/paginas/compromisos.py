@@ -9,7 +9,7 @@ from markupsafe import Markup
 from programas_spen.modelo.registros import ESTATUS, Compromiso, Documento
 from programas_spen.modelo.texto import fecha_larga, numero
 from programas_spen.sitio import urls
-from programas_spen.sitio.cambios import Paso, clave_informe, historia
+from programas_spen.sitio.cambios import Paso, clave_informe, historia, vigente
 from programas_spen.sitio.grafo import Grafo
 from programas_spen.sitio.paginas.comun import Pagina, enlace, siglas_de
 from programas_spen.sitio.secciones import (
@@ -92,7 +92,8 @@ def pagina_indice_compromisos(grafo: Grafo) -> Pagina:
                 (enlace(informe.titulo_corto, urls.documento(informe.id)),),
                 _seguimiento(c, grafo)), id=urls.compromiso_en_indice(informe.id, c.id).ancla))
     total = len(filas)
-    abiertos = sum(1 for i in informes_de(grafo) for c in i.compromisos if c.estatus != "concluido")
+    abiertos = sum(1 for i in informes_de(grafo) for c in i.compromisos
+                   if c.estatus != "concluido" and vigente(c, grafo))
     cuerpo: list[Bloque] = [Parrafo(
         "Cada compromiso y acuerdo de las comisiones que siguen los informes de seguimiento publicados, con su "
         "estatus y su porcentaje de avance según cada informe. El enlace de cada compromiso lleva a su texto "
@@ -102,7 +103,7 @@ def pagina_indice_compromisos(grafo: Grafo) -> Pagina:
         return Pagina(desde, "Compromisos", tuple(cuerpo), siglas=siglas_de(grafo))
     cuerpo += [
         Parrafo(f"{total} compromiso(s) en {len(informes_de(grafo))} informe(s); {abiertos} sin concluir según "
-                "el informe que los registra."),
+                "el informe más reciente que los sigue."),
         # los filtros los pone ``activos/filtros.js``: sin él, el contenedor queda oculto y se ve todo
         Bloques((), clase="spen-filtros", atributos=(("data-filtros", "|".join(COLUMNAS_FILTRO)), ("hidden", ""))),
         Tabla(("Compromiso", "Institución", "Órgano", "Estatus", "Avance", "Área", "Informe", "En otros informes"),

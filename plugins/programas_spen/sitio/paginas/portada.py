@@ -42,6 +42,7 @@ PROGRAMAS = ("programa_anual_trabajo", "programa_anual_comision", "plan_trabajo"
 
 
 def _plural(cantidad: int, singular: str, plural: str) -> str:
+    """«1 tema», «2 temas»."""
     return f"{cantidad} {singular if cantidad == 1 else plural}"
 
 
@@ -218,6 +219,7 @@ def fragmento_este_mes(grafo: Grafo, corte: Corte) -> tuple[Bloque, ...]:
 
 
 def _programada(doc: Documento, plan: SesionProgramada, grafo: Grafo) -> Elemento:
+    """Una sesión programada: órgano, cómo la escribe el programa, su mes y el programa."""
     organo = grafo.organos[doc.organo]
     return Elemento(unir(enlace(f"{organo.siglas or organo.nombre}: {' '.join(plan.texto.split())}",
                                 urls.ancla(doc.id, plan.id)), f" ({nombre_mes(plan.mes)}) — ",
