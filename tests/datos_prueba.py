@@ -412,6 +412,102 @@ conteos:
 """
 
 
+#: Programa del mismo órgano del año anterior y un informe anterior, para la continuidad entre
+#: años (``archivos_continuidad``).
+PROGRAMA_ANTERIOR = "ine/2023/pat-cspen-2023.yml"
+INFORME_ANTERIOR = "ine/2024/informe-2024-04.yml"
+
+_PROGRAMA_ANTERIOR = """\
+id: pat-cspen-2023
+tipo: programa_anual_comision
+institucion: ine
+organo: cspen
+titulo: Programa Anual de Trabajo de prueba de la Comisión del Servicio 2023
+titulo_corto: PAT de prueba de la CSPEN 2023
+anio: 2023
+periodo:
+  desde: 2023-01
+  hasta: 2023-12
+fuente:
+  archivo: programa-2023.txt
+  descripcion: Programa de comisión de prueba del año anterior.
+temas:
+  - id: tema-05
+    texto: (DP) Un tema que el año siguiente se movió de mes.
+    area: dp
+    calendario:
+      estado: meses
+      meses: [2023-05]
+    fuente:
+      tabla: Anexo
+      fila: 1
+  - id: tema-07
+    texto: (DJ) Un tema que sigue igual.
+    area: dj
+    calendario:
+      estado: no_dado
+    fuente:
+      tabla: Anexo
+      fila: 2
+  - id: tema-09
+    texto: (DJ) Segundo tema.
+    area: dj
+    calendario:
+      estado: meses
+      meses: [2023-09]
+    fuente:
+      tabla: Anexo
+      fila: 3
+"""
+
+_INFORME_ANTERIOR = """\
+id: informe-2024-04
+tipo: informe_seguimiento
+institucion: ine
+organo: despen
+titulo: Informe de prueba anterior sobre el seguimiento de compromisos
+titulo_corto: Informe de prueba de abril de 2024
+anio: 2024
+fecha: '2024-04-30'
+fuente:
+  archivo: informe-anterior.txt
+  descripcion: Informe de prueba anterior.
+compromisos:
+  - id: compromiso-01
+    numero: 1
+    sesion: cspen-2024-03-13
+    sesion_texto: 13/03/2024 Primera sesión ordinaria.
+    texto: Preparar el segundo informe.
+    area: dj
+    area_texto: Dirección Jurídica.
+    avance: Sin avance.
+    estatus: pendiente
+    estatus_texto: Pendiente
+    porcentaje: 0
+    fuente:
+      tabla: Anexo
+      fila: 1
+"""
+
+
+def archivos_continuidad() -> dict[str, str]:
+    """El conjunto mínimo más un programa de la CSPEN del año anterior y un informe anterior,
+    con continuidad declarada: el tema 1 de 2024 continúa el tema 5 de 2023 (movido de mayo a
+    marzo), el tema 2 continúa el tema 7 (igual; ambos sin meses) y el tema 9 de 2023 —con el
+    mismo texto que el tema 2 de 2024— no lo continúa nadie (retirado); el compromiso 2 del
+    informe de junio continúa el compromiso 1 del de abril (de «Pendiente», 0 %, a «En
+    proceso», 75 %)."""
+    archivos = archivos_base()
+    archivos[PROGRAMA_ANTERIOR] = _PROGRAMA_ANTERIOR
+    archivos[INFORME_ANTERIOR] = _INFORME_ANTERIOR
+    for sigla, tema in (("DP", "tema-05"), ("DJ", "tema-07")):
+        cambiar(archivos, PROGRAMA, f"    clasificacion: {sigla}\n",
+                f"    clasificacion: {sigla}\n    continua: pat-cspen-2023/{tema}\n")
+    cambiar(archivos, INFORME, "    avance: En proceso.\n",
+            "    avance: En proceso.\n    continua: informe-2024-04/compromiso-01\n")
+    return archivos
+
+
 def archivos_base() -> dict[str, str]:
     """Texto de cada archivo del conjunto mínimo, por ruta relativa a ``datos/``."""
     return {CATALOGO: _CATALOGO, PAT: _PAT, PROGRAMA: _PROGRAMA, INFORME: _INFORME,

@@ -48,6 +48,7 @@ PAGINAS: dict[str, str] = {
     "institucion": "instituciones/ine/",
     "indice-documentos": "documentos/",
     "indice-acuerdos": "acuerdos/",
+    "indice-compromisos": "compromisos/",
     "indice-sesiones": "sesiones/",
     "indice-areas": "areas/",
     "indice-mecanismos": "mecanismos/",

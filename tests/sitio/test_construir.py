@@ -13,9 +13,10 @@ from bs4 import BeautifulSoup
 
 from programas_spen.sitio import urls
 from programas_spen.sitio.construir import MARCADOR, DatosInvalidos, Sitio
+from programas_spen.sitio.paginas.indices import FRAGMENTOS
 from programas_spen.sitio.render import PaginaHtml
 from tests.conftest import RAIZ
-from tests.datos_prueba import INFORME, archivos_base, cambiar, construir, escribir
+from tests.datos_prueba import INFORME, archivos_base, archivos_continuidad, cambiar, construir, escribir
 
 
 def _url_de(ruta: str) -> str:
@@ -131,4 +132,50 @@ def test_fragmentos_en_paginas_escritas_a_mano(sitio_prueba: Sitio) -> None:
 def test_marcadores_de_la_portada_existen() -> None:
     portada = (RAIZ / "contenido" / "index.md").read_text(encoding="utf-8")
     nombres = MARCADOR.findall(portada)
-    assert set(nombres) == {"cifras", "documentos"}
+    # cada marcador es un fragmento conocido, y la portada los usa todos una vez
+    assert sorted(nombres) == sorted(FRAGMENTOS)
+
+
+def _con_portada(sitio: Sitio) -> Sitio:
+    """El sitio más la portada escrita a mano con todos sus fragmentos incluidos (una página
+    más, para comprobar sus enlaces como los de las generadas)."""
+    portada = (RAIZ / "contenido" / "index.md").read_text(encoding="utf-8")
+    html = sitio.incluir_fragmentos("\n".join(f"<!-- programas-spen: {n} -->" for n in MARCADOR.findall(portada)),
+                                    "index.md")
+    return Sitio(sitio.informe, sitio.grafo, [*sitio.paginas, PaginaHtml("index.md", "Inicio", html, ())],
+                 sitio.archivos, corte=sitio.corte)
+
+
+def test_enlaces_de_la_portada_existen(sitio_real: Sitio, sitio_prueba: Sitio) -> None:
+    for sitio in (sitio_real, sitio_prueba):
+        con_portada = _con_portada(sitio)
+        assert "<!--" not in con_portada.paginas[-1].html
+        assert _enlaces_rotos(con_portada) == []
+
+
+def test_corte_de_la_portada(tmp_path: Path) -> None:
+    from datetime import date
+
+    from programas_spen.sitio.construir import construir_sitio
+    from programas_spen.sitio.corte import Corte
+
+    directorio = escribir(tmp_path, archivos_base())
+    sitio = construir_sitio(directorio, anexos_pdf=False, corte=Corte(date(2024, 3, 5)))
+    assert sitio.corte == Corte(date(2024, 3, 5))
+    assert "Datos actualizados al 5 de marzo de 2024." in sitio.fragmento("actualizacion", "index.md")
+    assert 'id="mes-2024-03"' in sitio.fragmento("este-mes", "index.md")
+
+
+def test_continuidad_en_el_sitio(tmp_path: Path) -> None:
+    sitio = construir(escribir(tmp_path, archivos_continuidad()))
+    paginas = {p.ruta: BeautifulSoup(p.html, "html.parser") for p in sitio.paginas}
+    # el índice de compromisos, con cada registro de cada informe
+    compromisos = paginas[urls.COMPROMISOS.ruta]
+    assert compromisos.find("tr", id="informe-2024-04--compromiso-01") is not None
+    # el programa de 2024 dice qué cambió respecto de 2023; el de 2023, nada
+    assert paginas[urls.documento("pat-cspen-2024").ruta].find(id="cambios") is not None
+    assert paginas[urls.documento("pat-cspen-2023").ruta].find(id="cambios") is None
+    # cada informe muestra la historia del compromiso que comparten
+    for informe in ("informe-2024", "informe-2024-04"):
+        assert paginas[urls.documento(informe).ruta].find(id="historia-compromisos") is not None
+    assert _enlaces_rotos(_con_portada(sitio)) == []

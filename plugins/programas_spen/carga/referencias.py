@@ -218,6 +218,14 @@ def indexar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
         indice.acuerdos.add(numero)
 
 
+def _de_coleccion(ruta: Ruta, coleccion: str) -> bool:
+    """Si el registro en ``ruta`` es de ``coleccion`` («actividades»: las de un mecanismo o las
+    filas del cronograma)."""
+    if coleccion == "actividades":
+        return ruta[0] == "cronograma" or (ruta[0] == "mecanismos" and len(ruta) == 4)
+    return ruta[0] == coleccion
+
+
 def _reportar(informe: Informe, arbol: Arbol, ruta: Ruta, mensaje: str) -> None:
     linea, columna = arbol.posicion(ruta)
     informe.error(arbol.archivo, linea, columna, mensaje)
@@ -342,7 +350,13 @@ def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
                       "se esperaba declararlo con su órgano y su fuente")
     for patron, coleccion, que in ((("compromisos", "*", "temas", "*"), "temas", "el tema"),
                                    (("sesiones", "*", "programada"), "sesiones_programadas",
-                                    "la sesión programada")):
+                                    "la sesión programada"),
+                                   (("temas", "*", "continua"), "temas", "el tema"),
+                                   (("compromisos", "*", "continua"), "compromisos", "el compromiso"),
+                                   (("mecanismos", "*", "actividades", "*", "continua"), "actividades",
+                                    "la actividad"),
+                                   (("cronograma", "filas", "*", "continua"), "actividades",
+                                    "la actividad")):
 
         def existe(valor: Any, coleccion: str = coleccion) -> bool:
             if not isinstance(valor, str) or "/" not in valor:
@@ -351,7 +365,7 @@ def comprobar_documento(arbol: Arbol, indice: Indice, informe: Informe) -> None:
             destino = indice.registros.get(doc)
             if destino is None:
                 return bool(indice.ilegibles)
-            return rid in destino and destino[rid][0] == coleccion
+            return rid in destino and _de_coleccion(destino[rid], coleccion)
 
         for ruta, valor in fallan(datos, patron, existe):
             doc, rid = valor.split("/", 1)

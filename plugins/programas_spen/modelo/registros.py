@@ -202,6 +202,8 @@ class Actividad:
     ejes: tuple[str, ...] = ()
     ficha: str | None = None
     mecanismo: str | None = None
+    #: La actividad del programa anterior del mismo órgano que esta continúa (``documento/id``).
+    continua: str | None = None
     documento: str = ""
     linea: int = 0
 
@@ -233,6 +235,8 @@ class Tema:
     clasificacion: str | None = None
     area: str | None = None
     observaciones: str | None = None
+    #: El tema del programa anterior del mismo órgano que este continúa (``documento/id``).
+    continua: str | None = None
     documento: str = ""
     linea: int = 0
 
@@ -329,6 +333,8 @@ class Compromiso:
     fecha_texto: str | None = None
     acuerdos: tuple[str, ...] = ()
     temas: tuple[str, ...] = ()
+    #: El mismo compromiso en un informe anterior (``documento/id``): su seguimiento sigue aquí.
+    continua: str | None = None
     documento: str = ""
     linea: int = 0
 

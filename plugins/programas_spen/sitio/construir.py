@@ -24,8 +24,19 @@ from programas_spen.datos_abiertos.publicar import DatosAbiertos, publicar
 from programas_spen.modelo.problemas import Informe
 from programas_spen.sitio import ical
 from programas_spen.sitio.activos import activos
+from programas_spen.sitio.corte import Corte, del_entorno
 from programas_spen.sitio.grafo import Grafo, construir_grafo
-from programas_spen.sitio.paginas import acuerdos, anexos, buscar, calendarios, documento, indices, sesiones
+from programas_spen.sitio.paginas import (
+    acuerdos,
+    anexos,
+    buscar,
+    calendarios,
+    cambios_anuales,
+    compromisos,
+    documento,
+    indices,
+    sesiones,
+)
 from programas_spen.sitio.paginas import transversales as trans
 from programas_spen.sitio.paginas.comun import siglas_de
 from programas_spen.sitio.render import PaginaHtml, escribir_bloques, escribir_pagina
@@ -64,6 +75,8 @@ class Sitio:
     archivos: list[Archivo] = field(default_factory=list)
     #: Avisos de WeasyPrint al generar los PDF de los anexos: (documento, mensaje).
     avisos_anexos: list[tuple[str, str]] = field(default_factory=list)
+    #: La fecha de corte con que la portada dice qué está pasando (``sitio.corte``).
+    corte: Corte = field(default_factory=del_entorno)
 
     def fragmento(self, nombre: str, desde: str) -> str | None:
         """El HTML del fragmento ``nombre`` para la página escrita a mano ``desde`` (sus enlaces,
@@ -71,7 +84,7 @@ class Sitio:
         constructor = indices.FRAGMENTOS.get(nombre)
         if constructor is None:
             return None
-        return escribir_bloques(constructor(self.grafo), desde, dict(siglas_de(self.grafo)))
+        return escribir_bloques(constructor(self.grafo, self.corte), desde, dict(siglas_de(self.grafo)))
 
     def incluir_fragmentos(self, html: str, desde: str) -> str:
         """Sustituye cada marcador ``<!-- programas-spen: nombre -->`` del HTML de una página
@@ -91,9 +104,10 @@ def describir_paginas(grafo: Grafo, fichas: Mapping[str, FichaAnexo] | None = No
     paginas = [constructor(grafo) for constructor in (
         indices.pagina_indice_documentos, acuerdos.pagina_indice_acuerdos, sesiones.pagina_indice_sesiones,
         trans.pagina_indice_areas, trans.pagina_indice_mecanismos, indices.pagina_indice_instituciones,
-        indices.pagina_siglas, indices.pagina_avisos, buscar.pagina_buscar)]
+        indices.pagina_siglas, indices.pagina_avisos, buscar.pagina_buscar, compromisos.pagina_indice_compromisos)]
     for doc in grafo.datos.documentos:
         extra = anexos.bloque_anexo_documento(fichas[doc.id]) if fichas and doc.id in fichas else ()
+        extra = (*extra, *cambios_anuales.bloques_cambios(doc, grafo), *compromisos.bloques_historia(doc, grafo))
         if abiertos is not None and url_base is not None:
             extra = (*extra, *datos_abiertos.bloque_descargas_documento(doc, grafo, url_base, abiertos))
         paginas.append(documento.pagina_documento(doc, grafo, extra))
@@ -119,7 +133,8 @@ def describir_paginas(grafo: Grafo, fichas: Mapping[str, FichaAnexo] | None = No
 def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool = True,
                     memoria_pdf: MutableMapping[str, PdfGenerado] | None = None,
                     cache: Path | None = None,
-                    pdf_en_fondo: GeneradorEnFondo | None = None) -> Sitio:
+                    pdf_en_fondo: GeneradorEnFondo | None = None,
+                    corte: Corte | None = None) -> Sitio:
     """Carga ``directorio``; lanza ``DatosInvalidos`` si hay algún error. ``url_base`` es la
     URL pública del sitio, para los enlaces absolutos (feeds, anexos).
 
@@ -128,7 +143,8 @@ def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool
     construcciones (``mkdocs serve``). ``cache``: carpeta de los árboles YAML ya leídos (ver
     ``cargar_datos``); se poda de entradas sin usar. ``pdf_en_fondo`` (solo vista previa): los
     PDF que no están en ``memoria_pdf`` se generan aparte, sin esperarlos (ver
-    ``pdf_en_fondo``)."""
+    ``pdf_en_fondo``). ``corte``: la fecha de corte de la portada (por omisión, la de
+    ``SOURCE_DATE_EPOCH``, ``corte.del_entorno``)."""
     resultado = cargar_datos(Path(directorio), cache=cache)
     if resultado.datos is None:
         raise DatosInvalidos(resultado.informe)
@@ -142,7 +158,7 @@ def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool
     archivos = construir_archivos(grafo, url_base)
     archivos += [Archivo(ruta, contenido) for ruta, contenido in abiertos.archivos]
     archivos += [Archivo(ruta, contenido) for ruta, contenido in hechos.archivos.items()]
-    return Sitio(resultado.informe, grafo, paginas, archivos, hechos.avisos)
+    return Sitio(resultado.informe, grafo, paginas, archivos, hechos.avisos, corte or del_entorno())
 
 
 def construir_archivos(grafo: Grafo, url_base: str = URL_BASE) -> list[Archivo]:

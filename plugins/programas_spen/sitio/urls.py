@@ -14,6 +14,7 @@ objetivo, línea, ficha, eje, sesión
 programada, cifra)
 Apartado de un documento              ``/documentos/<documento>/#<apartado>`` (siglas,
                                       mecanismos, temas, compromisos… y ``seccion-<id>``)
+Compromisos de todos los informes     ``/compromisos/``; cada uno, ``/compromisos/#<documento>--<id>``
 Acuerdo                               ``/acuerdos/<número en minúsculas, / → ->/``
                                       (INE/JGE06/2020 → ``/acuerdos/ine-jge06-2020/``)
 Sesión celebrada                      ``/sesiones/<órgano>-<AAAA-MM-DD>/``
@@ -119,6 +120,7 @@ CALENDARIO = Destino("calendario/index.md")
 SUSCRIPCIONES = Destino("suscripciones/index.md")
 DOCUMENTOS = Destino("documentos/index.md")
 ACUERDOS = Destino("acuerdos/index.md")
+COMPROMISOS = Destino("compromisos/index.md")
 SESIONES = Destino("sesiones/index.md")
 AREAS = Destino("areas/index.md")
 MECANISMOS = Destino("mecanismos/index.md")
@@ -166,6 +168,13 @@ def tema(doc: str, ident: str) -> Destino:
 def compromiso(doc: str, ident: str) -> Destino:
     """Compromiso de un informe de seguimiento."""
     return ancla(doc, ident)
+
+
+def compromiso_en_indice(doc: str, ident: str) -> Destino:
+    """Fila de un compromiso en el índice de compromisos, con su seguimiento entre informes:
+    ``/compromisos/#<documento>--<id>`` (los ids no llevan dos guiones seguidos, así que el
+    ancla no se confunde entre documentos)."""
+    return Destino(COMPROMISOS.ruta, f"{doc}--{ident}")
 
 
 def calendario_documento(doc: str) -> Destino:
@@ -249,7 +258,7 @@ def institucion(ident: str) -> Destino:
 APARTADOS: frozenset[str] = frozenset({
     "datos", "siglas", "ejes", "objetivos", "lineas-accion", "mecanismos", "temas",
     "cronograma", "fichas", "sesiones-programadas", "integrantes", "sesiones", "compromisos",
-    "acuerdos", "cifras", "avisos", "contenido",
+    "acuerdos", "cifras", "avisos", "contenido", "cambios", "continua-en", "historia-compromisos",
 })
 
 

@@ -64,10 +64,14 @@ def test_acuerdo_que_cumple_un_compromiso(grafo_prueba: Grafo) -> None:
     todos = enlaces(html)
     assert todos["sesión del 25 de marzo de 2024"] == "../../sesiones/jge-2024-03-25/"
     assert todos["https://example.org/INE-JGE38-2024.pdf"] == "https://example.org/INE-JGE38-2024.pdf"
-    assert _elementos(html, "Compromisos que cumple") == ["Compromiso 1 del Informe de prueba 2024"]
+    assert _elementos(html, "Compromisos que cumple") == [
+        "Compromiso 1 del Informe de prueba 2024, surgido en la sesión del 13 de marzo de 2024"]
+    # de vuelta: la sesión de la que surgió el compromiso que cumple
+    assert todos["sesión del 13 de marzo de 2024"] == "../../sesiones/cspen-2024-03-13/"
     cumple = apartado_por_titulo(html, "Compromisos que cumple").find_next_sibling("ul")
     assert enlaces(cumple) == {"Compromiso 1": "../../documentos/informe-2024/#compromiso-01",
-                               "Informe de prueba 2024": "../../documentos/informe-2024/"}
+                               "Informe de prueba 2024": "../../documentos/informe-2024/",
+                               "sesión del 13 de marzo de 2024": "../../sesiones/cspen-2024-03-13/"}
     apartado_por_titulo(html, "Según Informe de prueba 2024")
     assert "1 mención(es) en los textos publicados." in plano(html)
     assert _elementos(html, "Menciones en los documentos") == [
@@ -189,11 +193,16 @@ def test_indice_de_acuerdos(grafo_prueba: Grafo) -> None:
     pagina = pagina_indice_acuerdos(grafo_prueba)
     assert pagina.ruta == "acuerdos/index.md" and pagina.titulo == "Acuerdos"
     html = sopa(pagina)
+    assert [plano(th) for th in html.select("thead th")] == ["Acuerdo", "Fecha", "Órgano", "Asunto", "En el sitio"]
     assert filas(html.find("table")) == [
-        ["INE/CG909/2015", "CG", "—", "0", "0", "1"],
-        ["INE/JGE06/2020", "JGE", "16 de enero de 2020", "1", "0", "0"],
-        ["INE/JGE38/2024", "JGE", "25 de marzo de 2024", "0", "1", "1"],
+        ["INE/CG909/2015", "No dado en la fuente", "CG", "No dado en la fuente", "1 mención(es)"],
+        ["INE/JGE06/2020", "16 de enero de 2020", "JGE", "Aprueba el Programa Anual de Trabajo de prueba 2020",
+         "Aprueba 1 documento(s)"],
+        ["INE/JGE38/2024", "25 de marzo de 2024", "JGE", "No dado en la fuente",
+         "Cumple 1 compromiso(s), 1 mención(es)"],
     ]
+    # cada fila es un ancla, con el número del acuerdo
+    assert [tr["id"] for tr in html.select("tbody tr")] == ["ine-cg909-2015", "ine-jge06-2020", "ine-jge38-2024"]
     assert enlaces(html) == {"INE/CG909/2015": "ine-cg909-2015/", "INE/JGE06/2020": "ine-jge06-2020/",
                              "INE/JGE38/2024": "ine-jge38-2024/"}
 

@@ -1,11 +1,13 @@
 """Entrada mala en las páginas de acuerdos, sesiones, áreas, mecanismos, instituciones,
-búsqueda, anexos, calendario y gráficas: un texto de los datos con marcado de Markdown o de HTML
-(una imagen con ``onerror``, un enlace ``javascript:``, una lista de atributos con ``onclick``,
-una definición de sigla, una etiqueta ``<script>``) se publica como texto literal en cada
-página donde aparece y nunca se convierte en marcado."""
+búsqueda, anexos, calendario, gráficas, compromisos y los fragmentos de la portada: un texto de
+los datos con marcado de Markdown o de HTML (una imagen con ``onerror``, un enlace
+``javascript:``, una lista de atributos con ``onclick``, una definición de sigla, una etiqueta
+``<script>``) se publica como texto literal en cada página donde aparece y nunca se convierte
+en marcado."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,11 +15,14 @@ from bs4 import BeautifulSoup
 
 from programas_spen.anexos.anexos import ficha_base
 from programas_spen.sitio import urls
+from programas_spen.sitio.corte import Corte
 from programas_spen.sitio.grafo import Grafo, construir_grafo
 from programas_spen.sitio.paginas.acuerdos import pagina_acuerdo, pagina_indice_acuerdos
 from programas_spen.sitio.paginas.anexos import bloque_anexo_documento, con_cita_acuerdo, pagina_indice_anexos
 from programas_spen.sitio.paginas.buscar import pagina_buscar
 from programas_spen.sitio.paginas.calendarios import paginas_calendario
+from programas_spen.sitio.paginas.compromisos import pagina_indice_compromisos
+from programas_spen.sitio.paginas.indices import FRAGMENTOS
 from programas_spen.sitio.paginas.sesiones import pagina_indice_sesiones, pagina_sesion
 from programas_spen.sitio.paginas.transversales import (
     pagina_area,
@@ -77,7 +82,10 @@ def paginas(grafo: Grafo) -> dict[str, BeautifulSoup]:
     lista += [pagina_mecanismo(m, grafo) for m in grafo.mecanismos]
     lista += [pagina_institucion(i, grafo) for i in grafo.instituciones.values()]
     lista += paginas_calendario(grafo)
+    lista.append(pagina_indice_compromisos(grafo))
     html = {p.ruta: sopa(p) for p in lista}
+    corte = Corte(date(2024, 3, 5))
+    html["portada"] = sopa_de_bloques(tuple(b for f in FRAGMENTOS.values() for b in f(grafo, corte)), "index.md")
     for doc, ficha in fichas.items():
         html[f"anexo de {doc}"] = sopa_de_bloques(bloque_anexo_documento(ficha), urls.documento(doc).ruta)
     return html
@@ -112,6 +120,8 @@ def test_ninguna_pagina_convierte_el_texto_en_marcado(paginas: dict[str, Beautif
     "calendario/2020/01.md",  # actividades del mes
     "documentos/informe-2024/graficas.md",  # gráficas por estatus y por área, con su tabla
     "anexo de pat-2020",  # el texto para citar el anexo
+    "acuerdos/index.md",  # el asunto (título) del acuerdo
+    "compromisos/index.md",  # el texto del compromiso
 ])
 def test_el_texto_se_publica_literal(paginas: dict[str, BeautifulSoup], ruta: str) -> None:
     html = paginas[ruta]

@@ -4,10 +4,13 @@ de siglas por documento y la de avisos (todos, por documento, con la línea del 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from programas_spen.sitio.construir import Sitio
-from programas_spen.sitio.grafo import construir_grafo
+from programas_spen.sitio.corte import Corte
+from programas_spen.sitio.grafo import Grafo, construir_grafo
+from programas_spen.sitio.paginas import portada
 from programas_spen.sitio.paginas.indices import (
     FRAGMENTOS,
     fragmento_cifras,
@@ -25,13 +28,17 @@ def test_paginas_puras(sitio_real: Sitio) -> None:
     grafo = sitio_real.grafo
     for constructor in (pagina_indice_documentos, pagina_indice_instituciones, pagina_siglas, pagina_avisos):
         assert constructor(grafo) == constructor(grafo)
+    corte = Corte(date(2026, 12, 3))
     for fragmento in FRAGMENTOS.values():
-        assert fragmento(grafo) == fragmento(grafo)
+        assert fragmento(grafo, corte) == fragmento(grafo, corte)
 
 
-def test_fragmentos_registrados() -> None:
-    assert FRAGMENTOS["documentos"] is fragmento_documentos
-    assert FRAGMENTOS["cifras"] is fragmento_cifras
+def test_fragmentos_registrados(grafo_prueba: Grafo) -> None:
+    corte = Corte(date(2024, 3, 1))
+    assert FRAGMENTOS["documentos"](grafo_prueba, corte) == fragmento_documentos(grafo_prueba)
+    assert FRAGMENTOS["cifras"](grafo_prueba, corte) == fragmento_cifras(grafo_prueba)
+    assert FRAGMENTOS["este-mes"] is portada.fragmento_este_mes
+    assert FRAGMENTOS["compromisos-abiertos"] is portada.fragmento_compromisos_abiertos
 
 
 def test_fragmento_documentos(sitio_prueba: Sitio) -> None:
@@ -59,7 +66,7 @@ def test_fragmento_cifras(sitio_prueba: Sitio, grafo_real) -> None:  # noqa: ANN
     html = sopa_de_bloques(fragmento_cifras(sitio_prueba.grafo), "index.md")
     assert [(plano(a), a["href"]) for a in html.find_all("a")] == [
         ("4 documentos", "documentos/"), ("2 instituciones", "instituciones/"),
-        ("4 actividades y 2 temas", "documentos/"), ("2 compromisos", "sesiones/"), ("3 acuerdos", "acuerdos/"),
+        ("4 actividades y 2 temas", "documentos/"), ("2 compromisos", "compromisos/"), ("3 acuerdos", "acuerdos/"),
         ("4 sesiones celebradas", "sesiones/"), ("3 áreas responsables", "areas/"), ("1 mecanismos", "mecanismos/"),
     ]
     # con los datos reales, cada cifra es la de sus registros (sin fijar totales entre documentos)

@@ -88,6 +88,47 @@ def test_pagina_de_sesion(grafo_prueba: Grafo) -> None:
     assert enlaces(html)["Todas las sesiones"] == "../"
 
 
+def test_sesion_lista_los_temas_que_trato_y_los_acuerdos_de_sus_compromisos(grafo_prueba: Grafo) -> None:
+    grafo = grafo_prueba
+    html = sopa(pagina_sesion(grafo.sesiones["cspen-2024-03-13"], grafo))
+    # temas: los que enlazan sus compromisos (compromiso 1 → tema 1), no los del mes
+    tratados = apartado_por_titulo(html, "Temas del programa que trató")
+    assert tratados["id"] == "temas-tratados"
+    lista = tratados.find_next_sibling("ul")
+    assert [plano(li) for li in lista.find_all("li")] == [
+        "(DP) Primer tema. — PAT de prueba de la CSPEN 2024 (compromiso 1)"]
+    assert enlaces(lista) == {"(DP) Primer tema.": "../../documentos/pat-cspen-2024/#tema-01",
+                              "PAT de prueba de la CSPEN 2024": "../../documentos/pat-cspen-2024/",
+                              "compromiso 1": "../../documentos/informe-2024/#compromiso-01"}
+    # acuerdos con que se cumplieron sus compromisos (de otro órgano, con su página)
+    cumplidos = _lista(html, "Acuerdos con que se cumplieron sus compromisos")
+    assert enlaces(cumplidos) == {"INE/JGE38/2024": "../../acuerdos/ine-jge38-2024/"}
+    # y de vuelta: el acuerdo lleva a esta sesión (ver test_acuerdos)
+    jge = sopa(pagina_sesion(grafo.sesiones["jge-2024-03-25"], grafo))
+    assert enlaces(_lista(jge, "Acuerdos aprobados en ella")) == {"INE/JGE38/2024": "../../acuerdos/ine-jge38-2024/"}
+    assert "Temas del programa que trató" not in plano(jge)
+
+
+def test_sesion_real_temas_tratados_y_asunto_de_sus_acuerdos(grafo_real: Grafo) -> None:
+    sesion = grafo_real.sesiones["cspen-2024-04-29"]
+    html = sopa(pagina_sesion(sesion, grafo_real))
+    tratados = apartado_por_titulo(html, "Temas del programa que trató").find_next_sibling("ul")
+    destinos = set(enlaces(tratados).values())
+    for compromiso in sesion.compromisos:
+        for ref in compromiso.temas:
+            doc, tema = ref.split("/")
+            assert f"../../documentos/{doc}/#{tema}" in destinos
+    cumplidos = _lista(html, "Acuerdos con que se cumplieron sus compromisos")
+    numeros = [n for c in sesion.compromisos for n in c.acuerdos]
+    assert set(enlaces(cumplidos)) == set(numeros)
+    # cada acuerdo con su asunto, cuando un documento lo da
+    for li in cumplidos.find_all("li"):
+        numero = plano(li.find("a"))
+        aprueba = grafo_real.acuerdos[numero].primero("aprueba")
+        if aprueba:
+            assert plano(li) == f"{numero}: Aprueba {' '.join(str(aprueba).split())}"
+
+
 def test_sesion_sin_programa_con_acuerdos_y_documentos(grafo_prueba: Grafo) -> None:
     grafo = grafo_prueba
     jge = sopa(pagina_sesion(grafo.sesiones["jge-2020-01-16"], grafo))

@@ -6,7 +6,7 @@ from programas_spen.modelo.registros import Acuerdo, Documento
 from programas_spen.modelo.texto import fecha_larga
 from programas_spen.sitio import urls
 from programas_spen.sitio.grafo import FichaAcuerdo, Grafo, Mencion
-from programas_spen.sitio.paginas.comun import Pagina, enlace, enlazar, prosa, rotulo, siglas_de
+from programas_spen.sitio.paginas.comun import NO_DADO, Pagina, enlace, enlazar, prosa, rotulo, siglas_de
 from programas_spen.sitio.secciones import (
     Bloque,
     Contenido,
@@ -70,9 +70,9 @@ def _datos(ficha: FichaAcuerdo, grafo: Grafo) -> Bloque:
     titulo = ficha.primero("titulo")
     if titulo:
         datos.append(("Título", str(titulo)))
-    fecha = ficha.primero("fecha")
-    if fecha:
-        datos.append(("Fecha", fecha_larga(str(fecha))))
+    fecha = fecha_de(ficha, grafo)
+    if fecha or ficha.declaraciones:
+        datos.append(("Fecha", fecha_larga(fecha) if fecha else NO_DADO))
     sesion = ficha.primero("sesion")
     if sesion and sesion in grafo.sesiones:
         datos.append(("Sesión", (enlace(f"sesión del {fecha_larga(grafo.sesiones[sesion].fecha)}",
@@ -119,9 +119,11 @@ def pagina_acuerdo(ficha: FichaAcuerdo, grafo: Grafo) -> Pagina:
         elementos = []
         for compromiso in ficha.cumple:
             informe = grafo.documento_de(compromiso)
+            sesion = grafo.sesiones[compromiso.sesion]
             elementos.append(Elemento((
                 enlace(f"Compromiso {compromiso.numero}", urls.compromiso(informe.id, compromiso.id)),
-                " del ", enlace(informe.titulo_corto, urls.documento(informe.id)))))
+                " del ", enlace(informe.titulo_corto, urls.documento(informe.id)), ", surgido en la ",
+                enlace(f"sesión del {fecha_larga(sesion.fecha)}", urls.sesion(sesion.id)))))
         cuerpo.append(Seccion("Compromisos que cumple", (Lista(tuple(elementos)),)))
     if ficha.declaraciones:
         cuerpo.append(Seccion("Lo que dicen de él los documentos", tuple(
@@ -154,21 +156,66 @@ def _institucion(ficha: FichaAcuerdo, grafo: Grafo) -> str | None:
     return None
 
 
+def fecha_de(ficha: FichaAcuerdo, grafo: Grafo) -> str | None:
+    """La fecha del acuerdo (AAAA-MM-DD) que dan los datos: la que declara un documento o, si
+    ninguno la declara, la de la sesión en que se adoptó (si un documento la nombra); ``None``
+    si los datos no dan ninguna. Nunca se deduce de otra cosa (el nombre del archivo oficial,
+    la fecha del compromiso que cumple)."""
+    fecha = ficha.primero("fecha")
+    if fecha:
+        return str(fecha)
+    sesion = ficha.primero("sesion")
+    if sesion and sesion in grafo.sesiones:
+        return grafo.sesiones[str(sesion)].fecha
+    return None
+
+
+def asunto_de(ficha: FichaAcuerdo) -> str | None:
+    """El asunto del acuerdo en una línea: su título o lo que aprueba («Aprueba …»), como lo
+    escribe un documento; ``None`` si ninguno lo da."""
+    titulo = ficha.primero("titulo")
+    if titulo:
+        return " ".join(str(titulo).split())
+    aprueba = ficha.primero("aprueba")
+    if aprueba:
+        return "Aprueba " + " ".join(str(aprueba).split())
+    return None
+
+
+def _relacion(ficha: FichaAcuerdo) -> str:
+    """Lo que el sitio sabe del acuerdo, en pocas palabras: qué aprueba, qué cumple, dónde se nombra."""
+    partes = []
+    if ficha.aprueba_documentos:
+        partes.append(f"aprueba {len(ficha.aprueba_documentos)} documento(s)")
+    if ficha.cumple:
+        partes.append(f"cumple {len(ficha.cumple)} compromiso(s)")
+    if ficha.menciones:
+        partes.append(f"{len(ficha.menciones)} mención(es)")
+    return ", ".join(partes).capitalize() or "Declarado en un documento"
+
+
 def pagina_indice_acuerdos(grafo: Grafo) -> Pagina:
-    """Índice de todos los acuerdos con su órgano, fecha y número de menciones."""
+    """Índice de todos los acuerdos: número, fecha, órgano y asunto (lo que den los datos; «No
+    dado en la fuente» donde no), y qué relación tienen con los documentos publicados."""
     filas = []
     for ficha in grafo.acuerdos.values():
         organo = grafo.organos.get(ficha.organo or "")
-        fecha = ficha.primero("fecha")
+        fecha = fecha_de(ficha, grafo)
+        sesion = ficha.primero("sesion")
+        cuando: Contenido = fecha_larga(fecha) if fecha else NO_DADO
+        if fecha and sesion and sesion in grafo.sesiones and not ficha.primero("fecha"):
+            cuando = (enlace(f"{fecha_larga(fecha)} (fecha de la sesión)", urls.sesion(str(sesion))),)
         filas.append(Fila((
             (enlace(ficha.numero, urls.acuerdo(ficha.numero)),),
-            (organo.siglas or organo.nombre) if organo else "—",
-            fecha_larga(str(fecha)) if fecha else "—",
-            str(len(ficha.aprueba_documentos)), str(len(ficha.cumple)), str(len(ficha.menciones)))))
+            cuando,
+            (organo.siglas or organo.nombre) if organo else NO_DADO,
+            asunto_de(ficha) or NO_DADO,
+            _relacion(ficha)), id=urls.slug_acuerdo(ficha.numero)))
     cuerpo = (
-        Parrafo("Cada acuerdo que aprueba, cumple o menciona algún documento publicado, con todos los lugares "
-                "donde aparece."),
-        Tabla(("Acuerdo", "Órgano", "Fecha", "Aprueba documentos", "Cumple compromisos", "Menciones"),
-              tuple(filas)),
+        Parrafo("Cada acuerdo que aprueba, cumple o menciona algún documento publicado. La fecha y el asunto son "
+                "los que dan los documentos; donde no los dan, dice «No dado en la fuente». Cada acuerdo lleva a su "
+                "página, con todos los lugares donde aparece."),
+        Tabla(("Acuerdo", "Fecha", "Órgano", "Asunto", "En el sitio"), tuple(filas),
+              leyenda="Acuerdos, del más antiguo al más reciente"),
     )
     return Pagina(urls.ACUERDOS.ruta, "Acuerdos", cuerpo, siglas=siglas_de(grafo))

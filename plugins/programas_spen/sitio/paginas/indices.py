@@ -7,7 +7,9 @@ from collections.abc import Callable
 
 from programas_spen.modelo.registros import TIPOS_DOCUMENTO, Documento
 from programas_spen.sitio import urls
+from programas_spen.sitio.corte import Corte
 from programas_spen.sitio.grafo import Grafo
+from programas_spen.sitio.paginas import portada
 from programas_spen.sitio.paginas.comun import Pagina, enlace, siglas_de
 from programas_spen.sitio.secciones import (
     Bloque,
@@ -51,7 +53,7 @@ def fragmento_cifras(grafo: Grafo) -> tuple[Bloque, ...]:
         (f"{len(datos.documentos)} documentos", urls.DOCUMENTOS),
         (f"{len(grafo.instituciones)} instituciones", urls.INSTITUCIONES),
         (f"{actividades} actividades y {temas} temas", urls.DOCUMENTOS),
-        (f"{compromisos} compromisos", urls.SESIONES),
+        (f"{compromisos} compromisos", urls.COMPROMISOS),
         (f"{len(grafo.acuerdos)} acuerdos", urls.ACUERDOS),
         (f"{len(grafo.sesiones)} sesiones celebradas", urls.SESIONES),
         (f"{len(grafo.areas)} áreas responsables", urls.AREAS),
@@ -60,10 +62,26 @@ def fragmento_cifras(grafo: Grafo) -> tuple[Bloque, ...]:
     return (Lista(tuple(Elemento((enlace(texto, destino),)) for texto, destino in filas)),)
 
 
+def _sin_corte(constructor: Callable[[Grafo], tuple[Bloque, ...]]) -> Fragmento:
+    """Un fragmento que no depende de la fecha de corte."""
+    def fragmento(grafo: Grafo, corte: Corte) -> tuple[Bloque, ...]:
+        return constructor(grafo)
+    return fragmento
+
+
+#: Un fragmento: sus bloques, a partir del grafo y de la fecha de corte (``sitio.corte``).
+Fragmento = Callable[[Grafo, Corte], tuple[Bloque, ...]]
+
 #: Fragmentos que una página escrita a mano incluye con ``<!-- programas-spen: nombre -->``.
-FRAGMENTOS: dict[str, Callable[[Grafo], tuple[Bloque, ...]]] = {
-    "documentos": fragmento_documentos,
-    "cifras": fragmento_cifras,
+FRAGMENTOS: dict[str, Fragmento] = {
+    "documentos": _sin_corte(fragmento_documentos),
+    "cifras": _sin_corte(fragmento_cifras),
+    "actualizacion": portada.fragmento_actualizacion,
+    "vigentes": portada.fragmento_vigentes,
+    "este-mes": portada.fragmento_este_mes,
+    "sesiones": portada.fragmento_sesiones,
+    "compromisos-abiertos": portada.fragmento_compromisos_abiertos,
+    "publicaciones": portada.fragmento_publicaciones,
 }
 
 

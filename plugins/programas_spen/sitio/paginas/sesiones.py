@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from programas_spen.modelo.calendario import meses_de, semana_del_mes
-from programas_spen.modelo.registros import TIPOS_SESION, Documento, Tema
+from programas_spen.modelo.registros import TIPOS_SESION, Compromiso, Documento, Tema
 from programas_spen.modelo.texto import fecha_larga, nombre_mes, numero
 from programas_spen.sitio import urls
 from programas_spen.sitio.grafo import FichaSesion, Grafo
+from programas_spen.sitio.paginas.acuerdos import asunto_de
 from programas_spen.sitio.paginas.comun import Pagina, enlace, siglas_de
 from programas_spen.sitio.secciones import Bloque, Elemento, Fila, Fuerte, Lista, Parrafo, Seccion, Tabla, juntar, unir
 
@@ -48,6 +49,25 @@ def coincidencia(sesion: FichaSesion) -> str:
     return "En el mes y la semana previstos" if plan.semana else "En el mes previsto"
 
 
+def temas_tratados(sesion: FichaSesion, grafo: Grafo) -> list[tuple[Documento, Tema, list[Compromiso]]]:
+    """Los temas de programa sobre los que informan los compromisos de la sesión (el enlace
+    explícito compromiso → tema de los datos), con esos compromisos, en orden de aparición."""
+    por_tema: dict[str, tuple[Documento, Tema, list[Compromiso]]] = {}
+    for compromiso in sesion.compromisos:
+        for ref in compromiso.temas:
+            encontrado = grafo.ficha_de_tema(ref)
+            if encontrado is None:
+                continue
+            por_tema.setdefault(ref, (*encontrado, []))[2].append(compromiso)
+    return list(por_tema.values())
+
+
+def _asunto(numero_acuerdo: str, grafo: Grafo) -> str | None:
+    """«: asunto» de un acuerdo, si los datos lo dan (``acuerdos.asunto_de``)."""
+    asunto = asunto_de(grafo.acuerdos[numero_acuerdo]) if numero_acuerdo in grafo.acuerdos else None
+    return f": {asunto}" if asunto else None
+
+
 def pagina_sesion(sesion: FichaSesion, grafo: Grafo) -> Pagina:
     """Página de una sesión: cómo la nombran los documentos, su plan y lo que salió de ella."""
     organo = grafo.organos[sesion.organo]
@@ -86,9 +106,29 @@ def pagina_sesion(sesion: FichaSesion, grafo: Grafo) -> Pagina:
                                (enlace(informe.titulo_corto, urls.documento(informe.id)),))))
         cuerpo.append(Seccion("Compromisos y acuerdos que surgieron de ella", (
             Tabla(("No.", "Compromiso", "Estatus", "Avance", "Informe"), tuple(filas)),)))
+    tratados = temas_tratados(sesion, grafo)
+    if tratados:
+        cuerpo.append(Seccion("Temas del programa que trató", (
+            Parrafo("Temas del programa sobre los que informan los compromisos que surgieron de esta sesión (el "
+                    "informe de seguimiento los enlaza)."),
+            Lista(tuple(Elemento(unir(enlace(" ".join(tema.texto.split()), urls.tema(programa.id, tema.id)),
+                                      " — ", enlace(programa.titulo_corto, urls.documento(programa.id)), " (",
+                                      juntar([(enlace(f"compromiso {c.numero}", urls.compromiso(c.documento, c.id)),)
+                                              for c in compromisos], ", "), ")"))
+                        for programa, tema, compromisos in tratados)),
+        ), id="temas-tratados"))
     if sesion.acuerdos:
         cuerpo.append(Seccion("Acuerdos aprobados en ella", (Lista(tuple(
-            Elemento((enlace(n, urls.acuerdo(n)),)) for n in sesion.acuerdos)),)))
+            Elemento(unir(enlace(n, urls.acuerdo(n)), _asunto(n, grafo))) for n in sesion.acuerdos)),),
+            id="acuerdos-aprobados"))
+    cumplidos = [n for c in sesion.compromisos for n in c.acuerdos]
+    cumplidos = [n for n in dict.fromkeys(cumplidos) if n not in sesion.acuerdos]
+    if cumplidos:
+        cuerpo.append(Seccion("Acuerdos con que se cumplieron sus compromisos", (
+            Parrafo("Acuerdos de otros órganos con que, según el informe de seguimiento, se cumplieron los "
+                    "compromisos que surgieron de esta sesión."),
+            Lista(tuple(Elemento(unir(enlace(n, urls.acuerdo(n)), _asunto(n, grafo))) for n in cumplidos)),
+        ), id="acuerdos-de-sus-compromisos"))
     if sesion.documentos_presentados:
         cuerpo.append(Seccion("Documentos presentados en ella", (Lista(tuple(
             Elemento((enlace(d.titulo_corto, urls.documento(d.id)),)) for d in sesion.documentos_presentados)),)))
