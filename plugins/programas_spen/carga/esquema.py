@@ -260,6 +260,10 @@ def validar_arbol(arbol: Arbol, nombre_esquema: str, informe: Informe) -> bool:
     # de corregir el tipo
     mal_tipo = {tuple(e.absolute_path) for e in errores if e.validator == "type"}
     errores = [e for e in errores if e.validator == "type" or tuple(e.absolute_path) not in mal_tipo]
+    # un texto que ni siquiera tiene la forma AAAA-MM-DD no necesita además «no es una fecha
+    # del calendario»: basta el mensaje de la forma
+    sin_forma = {tuple(e.absolute_path) for e in errores if e.validator == "pattern"}
+    errores = [e for e in errores if e.validator != "format" or tuple(e.absolute_path) not in sin_forma]
     for error in errores:
         mensaje, es_clave = traducir(error)
         ruta = tuple(error.absolute_path)
