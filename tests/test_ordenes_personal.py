@@ -55,7 +55,7 @@ def test_nuevo_sin_llenar_no_valida(tmp_path: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     assert main(["--datos", str(datos), "validar", str(creado)]) == 1
     salida = capsys.readouterr().out
-    assert "titulo: se encontró un valor vacío" in salida
+    assert "titulo: está vacío; se esperaba un texto" in salida
 
 
 def test_nuevo_nunca_sobrescribe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

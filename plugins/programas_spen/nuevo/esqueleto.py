@@ -108,9 +108,13 @@ def esqueleto(tipo: str, institucion: str, anio: int, id_documento: str, organo:
         descripcion = _descripcion(campo, esquema, raiz)
         if resuelto.get("type") == "object":
             lineas.append(f"{campo}:   # {descripcion}")
-            for sub in resuelto.get("required", []):
+            # lo obligatorio en el caso común (``else`` de un ``if``: la fuente sin
+            # ``digital: true`` lleva ``archivo``) también va en el esqueleto
+            condicionales = (resuelto.get("else") or {}).get("required", [])
+            for sub in [*resuelto.get("required", []), *condicionales]:
                 sub_desc = _descripcion(f"{campo}.{sub}", resuelto["properties"][sub], raiz)
-                lineas.append(f"  {sub}:   # (obligatorio) {sub_desc}")
+                cuando = "obligatorio" if sub not in condicionales else "obligatorio salvo con digital: true"
+                lineas.append(f"  {sub}:   # ({cuando}) {sub_desc}")
             continue
         valor = valores.get(campo)
         texto = "" if valor is None else f" {valor}"
