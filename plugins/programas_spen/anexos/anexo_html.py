@@ -40,7 +40,7 @@ from programas_spen.sitio import urls
 from programas_spen.sitio.documento_secciones import secciones_documento
 from programas_spen.sitio.grafo import Grafo
 from programas_spen.sitio.render import entorno
-from programas_spen.sitio.secciones import Aviso, Bloque, Bloques, Lista, Seccion, TablaMeses
+from programas_spen.sitio.secciones import Aviso, Bloque, Bloques, Detalles, Lista, Seccion, TablaMeses
 
 #: Familias tipográficas libres, instaladas del sistema (fonts-liberation2, fonts-dejavu-core)
 #: y encontradas por fontconfig; WeasyPrint incrusta sus subconjuntos en el PDF.
@@ -130,7 +130,7 @@ def _dibuja_meses(bloques: Sequence[Bloque]) -> bool:
     for bloque in bloques:
         if isinstance(bloque, TablaMeses) and bloque.meses:
             return True
-        if isinstance(bloque, (Seccion, Aviso, Bloques)) and _dibuja_meses(bloque.bloques):
+        if isinstance(bloque, (Seccion, Aviso, Detalles, Bloques)) and _dibuja_meses(bloque.bloques):
             return True
         if isinstance(bloque, Lista) and any(_dibuja_meses(e.bloques) for e in bloque.elementos):
             return True

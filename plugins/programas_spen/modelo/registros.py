@@ -399,6 +399,20 @@ class FuenteDocumento:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentoOficial:
+    """La publicación oficial que transcribe el documento: su título, quién la emite, su fecha
+    y la URL del repositorio oficial o de la Gaceta. ``fecha`` y ``url`` son ``None`` cuando no
+    se conocen (la fuente no los da): nunca se inventan."""
+
+    titulo: str
+    emisor: str
+    fecha: str | None = None
+    url: str | None = None
+    #: Dónde se ordenó o se hizo la publicación, si la fuente lo dice («Gaceta Electoral…»).
+    publicacion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Anexo:
     """Anexo del acuerdo al que pertenece el documento."""
 
@@ -428,6 +442,7 @@ class Documento:
     anio: int
     fuente: FuenteDocumento
     archivo: str = ""
+    documento_oficial: DocumentoOficial | None = None
     fecha: str | None = None
     periodo: Rango | None = None
     anexo: Anexo | None = None

@@ -230,22 +230,25 @@ def test_avisos_junto_a_su_registro(tmp_path: Path) -> None:
     informe = _pagina(grafo, "informe-2024")
     general = informe.find("div", class_="admonition")
     assert "warning" in general["class"]
-    assert general.find(class_="admonition-title").get_text() == "1 aviso(s) de coherencia"
-    assert _enlaces(general) == {"Ver todos los avisos": "../../avisos/#documento-informe-2024"}
+    assert general.find(class_="admonition-title").get_text() == "Avisos sobre la fuente: 1"
+    assert "En un lugar, el documento oficial dice algo que no cuadra consigo mismo" in _texto(general)
+    assert _enlaces(general) == {"Lista de todos los avisos": "../../avisos/#documento-informe-2024"}
     uno, dos = _tramo(informe, "compromiso-01"), _tramo(informe, "compromiso-02")
     assert "Aviso de coherencia" not in _texto(uno)
     recuadro = dos.find("div", class_="admonition")
     assert recuadro.find(class_="admonition-title").get_text() == "Aviso de coherencia de la fuente"
-    assert "el compromiso 2 tiene 100% de avance pero su estatus es «En proceso»" in _texto(recuadro)
+    assert "El compromiso 2 tiene 100% de avance pero su estatus es «En proceso»." in _texto(recuadro)
     assert _texto(dos).index("Aviso de coherencia") < _texto(dos).index("Acuerdo o compromiso.")
     pat = _pagina(grafo, "pat-2020")
     mecanismo = _tramo(pat, "ingreso")
     recuadro = mecanismo.find("div", class_="admonition")
-    assert "la tabla de síntesis da 3 actividades a «Ingreso» pero su tabla tiene 2" in _texto(recuadro)
+    assert "La tabla de síntesis da 3 actividades a «Ingreso» pero su tabla tiene 2." in _texto(recuadro)
     assert recuadro.find_next("table") is not None  # antes de la tabla del mecanismo
     programa = _pagina(grafo, "pat-cspen-2024")
     fila = _fila(programa, "tema-01")
-    assert "⚠ Aviso: el tema «tema-01»: la fuente pone 2 marca(s) fuera" in _texto(fila)
+    assert ("⚠ Aviso: En la tabla de la fuente, la fila de este tema tiene 2 casillas marcadas que no "
+            "corresponden a ningún mes") in _texto(fila)
+    assert "tema-01" not in _texto(fila) and "marca(s)" not in _texto(fila)
     assert fila.find(class_="aviso-en-linea").em.get_text() == "Aviso:"
     assert "Aviso" not in _texto(_fila(programa, "tema-02"))
     # sin avisos, ni el recuadro general ni los de registro
@@ -255,11 +258,14 @@ def test_avisos_junto_a_su_registro(tmp_path: Path) -> None:
 
 def test_avisos_reales_en_su_registro(grafo_real: Grafo) -> None:
     informe = _pagina(grafo_real, "ine-informe-compromisos-cspen-2024-06")
-    assert "el compromiso 7 escribe la fecha 2024-04-13" in _texto(_tramo(informe, "compromiso-07"))
+    assert ("con fecha del 13 de abril de 2024, pero esa sesión se celebró el 13 de marzo de 2024"
+            in _texto(_tramo(informe, "compromiso-07")))
     assert "11 compromisos: 10 concluidos y 1 en curso." in _texto(informe)
     cspen = _pagina(grafo_real, "ine-pat-cspen-2024")
     for tema in ("tema-03", "tema-04", "tema-09", "tema-12", "tema-13"):
-        assert "fuera de las columnas de meses" in _texto(_fila(cspen, tema)), tema
+        assert "una casilla marcada que no corresponde a ningún mes" in _texto(_fila(cspen, tema)), tema
+    assert "sigla que no está en la lista de abreviaturas del documento (la lista da DCPEN)" in _texto(
+        _fila(cspen, "tema-06"))
     pat = _pagina(grafo_real, "ine-pat-spen-2020")
     assert "74 actividades en 13 mecanismos." in _texto(pat)
 
@@ -272,12 +278,73 @@ def test_apartados_en_el_orden_de_la_fuente(grafo_prueba: Grafo) -> None:
     assert apartados == ["datos", "ejes", "objetivos", "lineas-accion", "fichas", "cronograma"]
 
 
-def test_apartado_del_anexo_tras_los_datos(grafo_prueba: Grafo) -> None:
+def test_apartado_del_anexo_tras_el_contenido(grafo_prueba: Grafo) -> None:
+    """El anexo y las descargas (tamaños, huellas SHA-256) van al final, tras el contenido; los
+    datos del documento los anuncian con un enlace."""
     from programas_spen.sitio.secciones import Parrafo, Seccion
 
     doc = grafo_prueba.documentos["pat-2020"]
     extra = (Seccion("Anexo para la Gaceta", (Parrafo("Descargue el anexo."),), id="anexo"),)
     sopa = BeautifulSoup(escribir_pagina(pagina_documento(doc, grafo_prueba, extra)).html, "html.parser")
     apartados = [h["id"] for h in sopa.find_all("h2")]
-    assert apartados[:3] == ["datos", "anexo", "siglas"]
+    assert apartados[:2] == ["datos", "siglas"] and apartados[-1] == "anexo"
     assert "Descargue el anexo." in _texto(_tramo(sopa, "anexo"))
+    assert _enlaces(_tramo(sopa, "datos"))["Anexo para la Gaceta"] == "#anexo"
+
+
+def _datos_del_documento(sopa: BeautifulSoup) -> dict[str, Tag]:
+    tabla = _tramo(sopa, "datos").find("table", class_="spen-datos")
+    return {_texto(f.find_all("td")[0]): f.find_all("td")[1] for f in tabla.select("tbody tr")}
+
+
+def test_documento_oficial_con_enlace(tmp_path: Path) -> None:
+    oficial = ("documento_oficial:\n  titulo: ACUERDO DE PRUEBA\n  emisor: Junta General Ejecutiva\n"
+               "  fecha: '2020-01-16'\n  url: https://repositorio.example/acuerdo.pdf\n"
+               "  publicacion: Gaceta de prueba\nfuente:\n  archivo: pat.txt\n")
+    archivos = cambiar(archivos_base(), PAT, "fuente:\n  archivo: pat.txt\n", oficial)
+    sopa = _pagina(_grafo(tmp_path, archivos), "pat-2020")
+    celda = _datos_del_documento(sopa)["Documento oficial"]
+    assert celda.em.get_text() == "ACUERDO DE PRUEBA"
+    assert "Emite: Junta General Ejecutiva" in _texto(celda) and "Fecha: 16 de enero de 2020" in _texto(celda)
+    assert "Se ordenó publicar en: Gaceta de prueba" in _texto(celda)
+    [enlace] = celda.find_all("a")
+    assert enlace["href"] == "https://repositorio.example/acuerdo.pdf"
+    assert _texto(enlace) == "Consultar el documento oficial (ACUERDO DE PRUEBA)"  # nombre accesible completo
+
+
+def test_documento_oficial_sin_url_ni_fecha_no_se_inventa(tmp_path: Path, grafo_prueba: Grafo) -> None:
+    oficial = ("documento_oficial:\n  titulo: Programa de prueba\n  emisor: Comisión\n  fecha: null\n  url: null\n"
+               "fuente:\n  archivo: pat.txt\n")
+    sopa = _pagina(_grafo(tmp_path, cambiar(archivos_base(), PAT, "fuente:\n  archivo: pat.txt\n", oficial)), "pat-2020")
+    celda = _datos_del_documento(sopa)["Documento oficial"]
+    assert "Fecha: No dado en la fuente" in _texto(celda) and "Sin enlace conocido" in _texto(celda)
+    assert celda.find("a") is None
+    # sin el dato, la página lo dice igual
+    sin_dato = _datos_del_documento(_pagina(grafo_prueba, "pat-2020"))["Documento oficial"]
+    assert _texto(sin_dato) == "No dado en la fuente (Sin enlace conocido)" and sin_dato.find("a") is None
+
+
+def test_documento_oficial_de_cada_documento_real(grafo_real: Grafo) -> None:
+    """Cada documento real dice qué publicación oficial transcribe; un enlace, solo si los
+    datos lo dan."""
+    for doc in grafo_real.datos.documentos:
+        celda = _datos_del_documento(_pagina(grafo_real, doc.id))["Documento oficial"]
+        assert doc.documento_oficial is not None, doc.id
+        assert celda.em.get_text() == " ".join(doc.documento_oficial.titulo.split())
+        enlaces = [a["href"] for a in celda.find_all("a")]
+        assert enlaces == ([doc.documento_oficial.url] if doc.documento_oficial.url else []), doc.id
+        if not doc.documento_oficial.url:
+            assert "Sin enlace conocido" in _texto(celda)
+
+
+def test_detalles_tecnicos_plegados(grafo_real: Grafo) -> None:
+    """El archivo fuente, lo que perdió la extracción y el archivo de datos van plegados en
+    «Detalles técnicos», fuera del texto que se lee."""
+    for doc in grafo_real.datos.documentos:
+        sopa = _pagina(grafo_real, doc.id)
+        detalles = sopa.find("details", class_="spen-detalles")
+        assert detalles.summary.get_text() == "Detalles técnicos"
+        assert doc.fuente.archivo in _texto(detalles) and doc.archivo in _texto(detalles)
+        for plegado in sopa.find_all("details"):
+            plegado.decompose()
+        assert doc.fuente.archivo not in _texto(sopa) and doc.archivo not in _texto(sopa)

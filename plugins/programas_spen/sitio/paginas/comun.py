@@ -115,8 +115,10 @@ def describir_calendario(calendario: Calendario | None) -> str:
     else:
         texto = NO_DADO
     if calendario.marcas_fuera_de_tabla:
-        texto += (f"; la fuente pone además {calendario.marcas_fuera_de_tabla} marca(s) fuera "
-                  "de las columnas de meses")
+        marcas = calendario.marcas_fuera_de_tabla
+        texto += ("; la tabla de la fuente marca además una casilla que no corresponde a ningún mes"
+                  if marcas == 1 else
+                  f"; la tabla de la fuente marca además {marcas} casillas que no corresponden a ningún mes")
     if calendario.condicion:
         texto += f"; condicional: «{' '.join(calendario.condicion.split())}»"
     return texto
@@ -132,7 +134,7 @@ def avisos_en_linea(avisos: list[Problema]) -> tuple[Parte, ...]:
     """Los avisos de coherencia de un registro, dentro de su celda o elemento."""
     partes: list[Parte] = []
     for aviso in avisos:
-        partes += [Salto(), Marca(unir("⚠ ", Cursiva("Aviso:"), " ", aviso.mensaje), "aviso-en-linea")]
+        partes += [Salto(), Marca(unir("⚠ ", Cursiva("Aviso:"), " ", aviso.para_ciudadania()), "aviso-en-linea")]
     return tuple(partes)
 
 
@@ -141,7 +143,7 @@ def aviso_registro(avisos: list[Problema]) -> tuple[Aviso, ...]:
     if not avisos:
         return ()
     return (Aviso("Aviso de coherencia de la fuente", (
-        Lista(tuple(Elemento(a.mensaje) for a in avisos)),
+        Lista(tuple(Elemento(a.para_ciudadania()) for a in avisos)),
         Parrafo("La fuente se transcribe tal como es; este aviso lo señala la validación."),
     )),)
 
