@@ -315,7 +315,8 @@ def test_documento_oficial_con_enlace(tmp_path: Path) -> None:
 def test_documento_oficial_sin_url_ni_fecha_no_se_inventa(tmp_path: Path, grafo_prueba: Grafo) -> None:
     oficial = ("documento_oficial:\n  titulo: Programa de prueba\n  emisor: Comisión\n  fecha: null\n  url: null\n"
                "fuente:\n  archivo: pat.txt\n")
-    sopa = _pagina(_grafo(tmp_path, cambiar(archivos_base(), PAT, "fuente:\n  archivo: pat.txt\n", oficial)), "pat-2020")
+    archivos = cambiar(archivos_base(), PAT, "fuente:\n  archivo: pat.txt\n", oficial)
+    sopa = _pagina(_grafo(tmp_path, archivos), "pat-2020")
     celda = _datos_del_documento(sopa)["Documento oficial"]
     assert "Fecha: No dado en la fuente" in _texto(celda) and "Sin enlace conocido" in _texto(celda)
     assert celda.find("a") is None
