@@ -35,6 +35,7 @@ from programas_spen.sitio.meses import anotaciones, celda_meses, plano
 from programas_spen.sitio.paginas.comun import (
     aviso_registro,
     avisos_en_linea,
+    claves_de_temas,
     describir_calendario,
     enlace,
     enlazar,
@@ -48,6 +49,7 @@ from programas_spen.sitio.secciones import (
     CeldaMeses,
     Contenido,
     Cursiva,
+    Definiciones,
     Elemento,
     Enlace,
     Fila,
@@ -284,8 +286,19 @@ def _temas(doc: Documento, grafo: Grafo, columnas: tuple[str, ...]) -> list[Bloq
     impreso = None
     if doc.anexo:
         impreso = f"Anexo {doc.anexo.numero}" + (f". {doc.anexo.titulo}" if doc.anexo.titulo else "")
-    return [Seccion("Temas", (Parrafo(f"{len(doc.temas)} temas, en el orden de la fuente.", solo_web=True), tabla),
-                    id="temas", titulo_impreso=impreso)]
+    return [Seccion("Temas", (Parrafo(f"{len(doc.temas)} temas, en el orden de la fuente.", solo_web=True),
+                              *_leyenda_claves(doc, grafo), tabla), id="temas", titulo_impreso=impreso)]
+
+
+def _leyenda_claves(doc: Documento, grafo: Grafo) -> tuple[Bloque, ...]:
+    """La leyenda de las claves con que abren los temas en la fuente («(AG)», «(DCPE)»): qué
+    significa cada una, sin tocar el texto transcrito (solo en la web)."""
+    claves = claves_de_temas(grafo, doc)
+    if not claves:
+        return ()
+    return (Parrafo("Cada tema abre, en la fuente, con la clave del área que lo atiende:", solo_web=True),
+            Definiciones(tuple((f"({clave})", significado) for clave, significado in claves.items()),
+                         clase="spen-claves", solo_web=True))
 
 
 def _cronograma(doc: Documento, grafo: Grafo, columnas: tuple[str, ...]) -> list[Bloque]:

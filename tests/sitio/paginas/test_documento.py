@@ -152,6 +152,8 @@ def test_tema_y_compromiso_enlazados_en_los_dos_sentidos(grafo_prueba: Grafo) ->
     assert _texto(_fila(programa, "tema-02").find_all("td")[-1]) == "—"
     informe = _pagina(grafo_prueba, "informe-2024")
     compromiso = _tramo(informe, "compromiso-01")
+    for explicacion in compromiso.select(".sr-only"):  # el significado de una sigla, para el lector de pantalla
+        explicacion.decompose()
     texto = _texto(compromiso)
     assert "tema 1 del PAT de prueba de la CSPEN 2024 — (DP) Primer tema." in texto
     assert "Cumplido mediante: INE/JGE38/2024 (documento oficial de INE/JGE38/2024)" in texto
@@ -349,3 +351,22 @@ def test_detalles_tecnicos_plegados(grafo_real: Grafo) -> None:
         for plegado in sopa.find_all("details"):
             plegado.decompose()
         assert doc.fuente.archivo not in _texto(sopa) and doc.archivo not in _texto(sopa)
+
+
+def test_claves_de_los_temas_explicadas(grafo_real: Grafo) -> None:
+    """«(AG)», «(DCPE)» al inicio de cada tema: una leyenda en la página y un ``<abbr>`` en el
+    tema, con el texto transcrito intacto."""
+    doc = grafo_real.documentos["ine-pat-cspen-2024"]
+    sopa = _pagina(grafo_real, doc.id)
+    leyenda = _tramo(sopa, "temas").find("dl", class_="spen-claves")
+    for explicacion in leyenda.select(".sr-only"):
+        explicacion.decompose()
+    terminos = [_texto(dt) for dt in leyenda.find_all("dt")]
+    assert {f"({t.clasificacion})" for t in doc.temas if t.clasificacion} == set(terminos)
+    dcpe = leyenda.find_all("dd")[terminos.index("(DCPE)")]
+    assert "clave que la lista de abreviaturas del documento no define; se lee como DCPEN" in _texto(dcpe)
+    for tema in doc.temas:
+        celda = _fila(sopa, tema.id).find_all("td")[1]
+        assert _texto(celda).startswith(" ".join(tema.texto.split())[:60]), tema.id
+        if tema.clasificacion:
+            assert celda.find("abbr", string=tema.clasificacion)["title"], tema.id

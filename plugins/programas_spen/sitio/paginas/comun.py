@@ -36,7 +36,7 @@ from programas_spen.sitio.secciones import (
 )
 
 __all__ = [
-    "NO_DADO", "Pagina", "SIN_BUSQUEDA", "aviso_registro", "avisos_en_linea", "describir_calendario",
+    "NO_DADO", "Pagina", "SIN_BUSQUEDA", "aviso_registro", "avisos_en_linea", "claves_de_temas", "describir_calendario",
     "describir_fuente", "enlace", "enlazar", "lista_meses", "peso_documento", "prosa", "rotulo", "siglas_de",
     "siglas_del_sitio",
 ]
@@ -155,14 +155,29 @@ def siglas_del_sitio(grafo: Grafo) -> Mapping[str, str]:
     guardadas = grafo.memo.get("siglas_del_sitio")
     if not isinstance(guardadas, dict):
         guardadas = siglas.significados(s for documento in grafo.datos.documentos for s in documento.siglas)
+        for documento in grafo.datos.documentos:
+            for clave, significado in claves_de_temas(grafo, documento).items():
+                guardadas.setdefault(clave, significado)
         grafo.memo["siglas_del_sitio"] = guardadas
     return guardadas
 
 
+def claves_de_temas(grafo: Grafo, doc: Documento) -> dict[str, str]:
+    """Las claves con que abren los temas de ``doc`` («AG», «DCPE») y qué significan
+    (``siglas.claves_de_temas``), en el orden en que aparecen."""
+    propias = siglas.significados(doc.siglas)
+    return siglas.claves_de_temas(
+        ((t.clasificacion, grafo.areas[t.area].nombre if t.area in grafo.areas else None,
+          grafo.areas[t.area].siglas if t.area in grafo.areas else None) for t in doc.temas), propias)
+
+
 def siglas_de(grafo: Grafo, doc: Documento | None = None) -> tuple[tuple[str, str], ...]:
-    """Las siglas que se marcan en una página: las de su documento (si es de uno) y, para las
-    que este no define, las del sitio."""
+    """Las siglas que se marcan en una página: las de su documento (si es de uno) con las
+    claves de sus temas y, para las que este no define, las del sitio (con las claves de los
+    temas de todos los documentos)."""
     propias = siglas.significados(doc.siglas) if doc is not None else {}
+    if doc is not None:
+        propias = {**claves_de_temas(grafo, doc), **propias}
     return siglas.combinar(propias, siglas_del_sitio(grafo))
 
 
