@@ -57,7 +57,8 @@ def test_claves_de_temas() -> None:
                               ("AG", None, None), (None, "Otra", None), ("XX", "Área X", "AX")], propias)
     assert claves == {
         "AG": "Asuntos generales",
-        "DCPE": "Dirección de la Carrera: clave que la lista de abreviaturas del documento no define; se lee como DCPEN",
+        "DCPE": ("Dirección de la Carrera: clave que la lista de abreviaturas del documento no define; "
+                 "se lee como DCPEN"),
         "XX": "Área X: clave que la lista de abreviaturas del documento no define",
     }
     assert claves_de_temas([("ZZ", None, None)], propias) == {}  # sin área, nada que decir
