@@ -68,6 +68,16 @@ class Fuente:
 
 
 @dataclass(frozen=True, slots=True)
+class Vinculo:
+    """Cómo se sabe un vínculo entre registros que la fuente no da por escrito: ``inferido``, si
+    lo propone la transcripción, y ``nota``, en qué se basa. El sitio lo muestra como tal
+    («Vínculo inferido por la transcripción»)."""
+
+    inferido: bool
+    nota: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rango:
     """Meses de ``desde`` a ``hasta`` (AAAA-MM), inclusive."""
 
@@ -201,6 +211,8 @@ class Actividad:
     marca: str | None = None
     ejes: tuple[str, ...] = ()
     ficha: str | None = None
+    #: Cómo se sabe el vínculo con la ficha (``None``: lo da la fuente).
+    ficha_vinculo: Vinculo | None = None
     mecanismo: str | None = None
     documento: str = ""
     linea: int = 0
@@ -329,6 +341,8 @@ class Compromiso:
     fecha_texto: str | None = None
     acuerdos: tuple[str, ...] = ()
     temas: tuple[str, ...] = ()
+    #: Cómo se sabe el vínculo con los temas (``None``: lo da la fuente).
+    temas_vinculo: Vinculo | None = None
     documento: str = ""
     linea: int = 0
 

@@ -370,3 +370,31 @@ def test_claves_de_los_temas_explicadas(grafo_real: Grafo) -> None:
         assert _texto(celda).startswith(" ".join(tema.texto.split())[:60]), tema.id
         if tema.clasificacion:
             assert celda.find("abbr", string=tema.clasificacion)["title"], tema.id
+
+
+def test_vinculo_inferido_por_la_transcripcion(tmp_path: Path) -> None:
+    """Un vínculo que la fuente no dice (compromiso → tema) se muestra como inferido, con su
+    nota, en los dos sentidos; sin la marca en los datos, no se dice nada."""
+    sin_marca = _grafo(tmp_path / "sin", archivos_base())
+    assert "inferido" not in _texto(_pagina(sin_marca, "informe-2024"))
+    vinculo = ("    temas: [pat-cspen-2024/tema-01]\n    temas_vinculo:\n      inferido: true\n"
+               "      nota: El informe no cita el programa.\n")
+    archivos = cambiar(archivos_base(), INFORME, "    temas: [pat-cspen-2024/tema-01]\n", vinculo)
+    grafo = _grafo(tmp_path / "con", archivos)
+    compromiso = _texto(_tramo(_pagina(grafo, "informe-2024"), "compromiso-01"))
+    assert "(Vínculo inferido por la transcripción: El informe no cita el programa.)" in compromiso
+    fila = _texto(_fila(_pagina(grafo, "pat-cspen-2024"), "tema-01"))
+    assert "Compromiso 1" in fila and "(Vínculo inferido por la transcripción)" in fila
+
+
+def test_vinculos_inferidos_reales(grafo_real: Grafo) -> None:
+    """En los datos reales, cada vínculo marcado como inferido se muestra como tal junto a él."""
+    for doc in grafo_real.datos.documentos:
+        sopa = _pagina(grafo_real, doc.id)
+        for compromiso in doc.compromisos:
+            if compromiso.temas and compromiso.temas_vinculo and compromiso.temas_vinculo.inferido:
+                texto = _texto(_tramo(sopa, compromiso.id))
+                assert f"(Vínculo inferido por la transcripción: {compromiso.temas_vinculo.nota})" in texto
+        for actividad in doc.actividades:
+            if actividad.ficha and actividad.ficha_vinculo and actividad.ficha_vinculo.inferido:
+                assert "(Vínculo inferido por la transcripción" in _texto(_fila(sopa, actividad.id)), actividad.id
