@@ -398,3 +398,18 @@ def test_vinculos_inferidos_reales(grafo_real: Grafo) -> None:
         for actividad in doc.actividades:
             if actividad.ficha and actividad.ficha_vinculo and actividad.ficha_vinculo.inferido:
                 assert "(Vínculo inferido por la transcripción" in _texto(_fila(sopa, actividad.id)), actividad.id
+
+
+def test_prosa_de_los_objetivos_del_programa_cspen_2024(grafo_real: Grafo) -> None:
+    """Los apartados 2 y 3 del programa de la CSPEN 2024 están transcritos: la entrada a sus
+    objetivos específicos y el encabezado «3.1», entre el marco legal y la programación."""
+    sopa = _pagina(grafo_real, "ine-pat-cspen-2024")
+    titulos = [_texto(h) for h in sopa.find_all("h2")]
+    marco = titulos.index("1. Marco Legal")
+    assert titulos[marco + 1:marco + 4] == ["2. Objetivo general", "3. Objetivos específicos",
+                                            "4. Programación de sesiones 2024"]
+    tercero = _tramo(sopa, "seccion-objetivos-especificos-apartado")
+    assert ("Con la finalidad de lograr el cumplimiento de su objetivo general, la Comisión del Servicio plantea "
+            "los siguientes:") in _texto(tercero)
+    assert _texto(tercero.find("h3")) == "3.1 Objetivos específicos:"
+    assert [_texto(li)[:5] for li in tercero.find_all("li")] == ["3.1.1", "3.1.2", "3.1.3", "3.1.4", "3.1.5"]
