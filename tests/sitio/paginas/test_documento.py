@@ -295,7 +295,7 @@ def test_apartado_del_anexo_tras_el_contenido(grafo_prueba: Grafo) -> None:
 
 
 def _datos_del_documento(sopa: BeautifulSoup) -> dict[str, Tag]:
-    tabla = _tramo(sopa, "datos").find("table", class_="spen-datos")
+    tabla = _tramo(sopa, "datos").find("table")  # la primera; la de los detalles técnicos va plegada después
     return {_texto(f.find_all("td")[0]): f.find_all("td")[1] for f in tabla.select("tbody tr")}
 
 

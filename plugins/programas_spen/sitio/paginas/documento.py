@@ -94,7 +94,7 @@ def _datos(doc: Documento, grafo: Grafo, extra: Sequence[Bloque]) -> Seccion:
             enlace(f"sesión {TIPOS_SESION[sesion.tipo]} del {fecha_larga(sesion.fecha)}", urls.sesion(sesion.id)),
             punto)))
     filas.append(("Documento oficial", documento_oficial(doc)))
-    bloques: list[Bloque] = [Tabla(("Dato", "Valor"), tuple(Fila(fila) for fila in filas), clase="spen-datos")]
+    bloques: list[Bloque] = [Tabla(("Dato", "Valor"), tuple(Fila(fila) for fila in filas))]
     vistas = []
     if calendario.tiene_calendario(doc):
         vistas.append((enlace("Calendario: rejilla de meses y línea de tiempo", urls.calendario_documento(doc.id)),))
