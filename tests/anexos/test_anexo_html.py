@@ -133,7 +133,7 @@ def test_meses_marcados_periodos_y_condiciones(grafo: Grafo) -> None:
     cspen = _sopa(grafo, "ine-pat-cspen-2024")
     meses = _fila(cspen, "tema-01").find_all("td", class_="mes")
     assert [td.get_text() for td in meses] == ["X"] + [""] * 11
-    assert "la fuente pone 1 marca(s) fuera de las columnas de meses" in _texto(_fila(cspen, "tema-03"))
+    assert "la fuente marca además una casilla que no corresponde a ningún mes" in _texto(_fila(cspen, "tema-03"))
     ieeq = _sopa(grafo, "ieeq-plan-trabajo-2024-2025")
     encuentro = [td.get_text() for td in _fila(ieeq, "cronograma-02").find_all("td", class_="mes")]
     assert encuentro == ["", "", "◐", "◐", "◐", "", "", "", "", "", "", "", ""]

@@ -76,8 +76,8 @@ def _calendario(doc: Documento, informe: Informe, calendario: Calendario | None,
         _aviso(informe, doc, linea,
                f"{que}: la fuente pone {calendario.marcas_fuera_de_tabla} marca(s) fuera de las "
                "columnas de meses de la tabla",
-               f"en la tabla de la fuente, la fila de {este} tiene {casillas}: está fuera de las "
-               "columnas de meses de la tabla, así que no se sabe a qué mes se refiere")
+               f"en la tabla de la fuente, la fila de {este} tiene {casillas}: está fuera de los "
+               "meses que abarca la tabla, así que no se sabe a qué mes se refiere")
     if doc.periodo is None:
         return
     columnas = _columnas(doc.periodo)
