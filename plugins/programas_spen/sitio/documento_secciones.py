@@ -312,7 +312,8 @@ def _leyenda_claves(doc: Documento, grafo: Grafo) -> tuple[Bloque, ...]:
     claves = claves_de_temas(grafo, doc)
     if not claves:
         return ()
-    return (Parrafo("Cada tema abre, en la fuente, con una clave entre paréntesis. Qué significa cada una:", solo_web=True),
+    return (Parrafo("Cada tema abre, en la fuente, con una clave entre paréntesis. Qué significa cada una:",
+                    solo_web=True),
             Definiciones(tuple((f"({clave})", significado) for clave, significado in claves.items()),
                          clase="spen-claves", solo_web=True))
 
