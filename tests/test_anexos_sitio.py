@@ -78,7 +78,9 @@ def test_huella_publicada_es_la_del_archivo(sitio_construido: Construccion, resu
         fila = indice.find("a", href=f"../documentos/{doc}/anexo.pdf").find_parent("tr")
         assert huella in fila.get_text() and str(paginas) in fila.get_text()
         vista = _sopa(sitio / "documentos" / doc / "anexo" / "index.html")
-        assert huella in vista.find("nav").get_text()
+        # la huella va al final de la vista de impresión, en sus detalles técnicos
+        assert huella not in vista.find("nav").get_text()
+        assert huella in vista.find("details", class_="detalles-tecnicos").get_text()
 
 
 def test_el_pdf_del_sitio_es_el_de_los_datos(sitio_construido: Construccion) -> None:

@@ -80,3 +80,69 @@ def test_sin_infracciones_wcag(pestana_de, servidor: str, tipo: str, variante: s
     # Lo mismo que Axe().run(p, options=OPCIONES), sin volver a inyectar axe-core.
     violaciones = p.evaluate("opciones => axe.run(document, opciones).then(r => r.violations)", OPCIONES)
     assert not violaciones, f"{tipo} ({variante}):\n{_informe(violaciones)}"
+
+
+def _axe(p) -> list[dict]:
+    return p.evaluate("opciones => axe.run(document, opciones).then(r => r.violations)", OPCIONES)
+
+
+def test_busqueda_del_telefono_se_abre_ahi_mismo(pestana_de, servidor: str) -> None:
+    """En el teléfono, la lupa abre la caja de búsqueda en la cabecera (sin ir a otra página con
+    la caja vacía), con foco y sin infracciones; con texto, busca."""
+    p = pestana_de("telefono")
+    p.goto(servidor + "documentos/ine-pat-cspen-2024/")
+    material_listo(p)
+    caja = p.locator("#spen-cabecera-consulta")
+    boton = p.locator(".spen-cabecera-buscar__boton")
+    assert not caja.is_visible() and boton.get_attribute("aria-expanded") == "false"
+    boton.click()
+    assert p.url == servidor + "documentos/ine-pat-cspen-2024/"
+    assert caja.is_visible() and p.evaluate("document.activeElement.id") == "spen-cabecera-consulta"
+    assert boton.get_attribute("aria-expanded") == "true"
+    violaciones = _axe(p)
+    assert not violaciones, _informe(violaciones)
+    caja.fill("evaluación")
+    caja.press("Enter")
+    p.wait_for_url("**/buscar/?q=*")
+    assert "q=evaluaci" in p.url
+
+
+def test_copiar_enlace_a_una_seccion(navegador, servidor: str) -> None:
+    """«Copiar enlace a esta sección»: con JavaScript copia la dirección del apartado y lo
+    anuncia; sin JavaScript es un enlace al apartado."""
+    origen = servidor.rstrip("/")
+    ctx = navegador.new_context(viewport=ESCRITORIO, locale="es-MX")
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=origen)
+    try:
+        p = ctx.new_page()
+        p.goto(servidor + "documentos/ine-pat-cspen-2024/")
+        material_listo(p)
+        enlace = p.locator("#temas a.headerlink")
+        assert enlace.get_attribute("href") == "#temas"
+        assert p.evaluate("e => e.textContent", enlace.element_handle()) == "Copiar enlace a esta sección"
+        enlace.click()
+        p.wait_for_function("() => (document.querySelector('.spen-copiado') || {}).textContent")
+        assert p.locator(".spen-copiado").text_content().startswith("Enlace copiado: ")
+        assert p.evaluate("navigator.clipboard.readText()") == servidor + "documentos/ine-pat-cspen-2024/#temas"
+    finally:
+        ctx.close()
+    sin_js = navegador.new_context(viewport=ESCRITORIO, locale="es-MX", java_script_enabled=False)
+    try:
+        p = sin_js.new_page()
+        p.goto(servidor + "documentos/ine-pat-cspen-2024/")
+        p.locator("#temas a.headerlink").click()
+        assert p.url.endswith("#temas")
+    finally:
+        sin_js.close()
+
+
+def test_detalles_tecnicos_plegados(pestana_de, servidor: str) -> None:
+    """Los detalles técnicos de un documento empiezan plegados y se abren con su resumen."""
+    p = pestana_de("claro")
+    p.goto(servidor + "documentos/ine-informe-compromisos-cspen-2024-06/")
+    material_listo(p)
+    detalles = p.locator("details.spen-detalles")
+    assert detalles.get_attribute("open") is None
+    assert not p.get_by_text("003_364a6ca4b0afd761.txt").is_visible()
+    detalles.locator("summary").click()
+    assert p.get_by_text("003_364a6ca4b0afd761.txt").is_visible()

@@ -133,7 +133,7 @@ def test_meses_marcados_periodos_y_condiciones(grafo: Grafo) -> None:
     cspen = _sopa(grafo, "ine-pat-cspen-2024")
     meses = _fila(cspen, "tema-01").find_all("td", class_="mes")
     assert [td.get_text() for td in meses] == ["X"] + [""] * 11
-    assert "la fuente pone 1 marca(s) fuera de las columnas de meses" in _texto(_fila(cspen, "tema-03"))
+    assert "la fuente marca además una casilla que no corresponde a ningún mes" in _texto(_fila(cspen, "tema-03"))
     ieeq = _sopa(grafo, "ieeq-plan-trabajo-2024-2025")
     encuentro = [td.get_text() for td in _fila(ieeq, "cronograma-02").find_all("td", class_="mes")]
     assert encuentro == ["", "", "◐", "◐", "◐", "", "", "", "", "", "", "", ""]
@@ -231,8 +231,30 @@ def test_vista_de_impresion_con_descarga_y_huella(grafo: Grafo) -> None:
     descarga = enlaces["Descargar el anexo en PDF (2,0 kB, 9 páginas)"]
     assert descarga["href"] == "../anexo.pdf" and descarga["download"] == "ine-pat-spen-2020-anexo.pdf"
     assert enlaces["Todos los anexos"]["href"] == "../../../anexos/"
-    assert "ab" * 32 in _texto(barra)
+    # la huella va al final, en los detalles técnicos, no antes del contenido
+    assert "ab" * 32 not in _texto(barra)
+    detalles = sopa.find("details", class_="detalles-tecnicos")
+    assert detalles.summary.get_text() == "Detalles técnicos" and "ab" * 32 in _texto(detalles)
     assert _sopa(grafo, doc.id).find("nav") is None  # el HTML del PDF no lleva la barra
+
+
+def test_documento_oficial_en_la_nota_de_edicion(grafo: Grafo) -> None:
+    """La nota de edición dice qué documento oficial transcribe el anexo; el archivo de texto
+    fuente va en los detalles técnicos."""
+    for doc in grafo.datos.documentos:
+        sopa = _sopa(grafo, doc.id)
+        nota = sopa.find("footer", class_="nota-edicion")
+        oficial = nota.find("p", class_="documento-oficial")
+        assert doc.documento_oficial is not None
+        assert oficial.em.get_text() == doc.documento_oficial.titulo
+        if doc.documento_oficial.url:
+            assert oficial.a["href"] == doc.documento_oficial.url
+        else:
+            assert "Sin enlace conocido." in _texto(oficial) and oficial.a is None
+        detalles = nota.find("details", class_="detalles-tecnicos")
+        assert doc.fuente.archivo in _texto(detalles)
+        detalles.decompose()
+        assert doc.fuente.archivo not in _texto(sopa)
     pendiente = _sopa(grafo, doc.id, FichaAnexo(documento=doc.id, titulo=doc.titulo, ruta_vista="x", url_pagina="u",
                                                 url_vista="v", cita="c", pdf_pendiente=True)).find("nav")
     assert "PDF en preparación (vista previa)" in _texto(pendiente)

@@ -112,6 +112,19 @@ def _obligatorios(ruta: Ruta) -> set[str]:
     return set(nodo.get("required", [])) if isinstance(nodo, dict) else set()
 
 
+def _admite_nulo(ruta: Ruta) -> bool:
+    """Si el esquema admite ``null`` en ``ruta`` (p. ej. ``documento_oficial.fecha``: «no se
+    conoce»), donde dejar el valor vacío no es un error."""
+    nodo = _resolver(_ESQUEMA)
+    for paso in ruta:
+        if isinstance(paso, int):
+            nodo = _resolver(nodo.get("items", {}))
+        else:
+            nodo = _resolver((nodo.get("properties") or {}).get(paso, {}))
+    tipo = nodo.get("type") if isinstance(nodo, dict) else None
+    return tipo == "null" or (isinstance(tipo, list) and "null" in tipo)
+
+
 def _equivocados(valor: Any) -> list[tuple[str, Any]]:
     """Los valores de tipo equivocado para el lugar de ``valor``."""
     if isinstance(valor, dict):
@@ -131,7 +144,7 @@ def mutaciones(datos: Any, vistos: set[tuple[str, ...]]) -> Iterator[tuple[str, 
     for turno, (ruta, valor) in enumerate(_campos(datos, vistos)):
         nombre = ".".join(str(p) for p in ruta)
         en_filtro = "filtro" in ruta  # sus valores admiten texto, número o verdadero/falso
-        yield f"{nombre}=vacío", _poner(datos, ruta, None), True
+        yield f"{nombre}=vacío", _poner(datos, ruta, None), not _admite_nulo(ruta)
         equivocados = _equivocados(valor)
         clase, otro = equivocados[turno % len(equivocados)]
         admitido = en_filtro and not isinstance(otro, (list, dict))

@@ -56,7 +56,7 @@ def test_construccion_estricta_sin_advertencias(sitio_construido: Construccion) 
     salida = sitio_construido.salida
     assert "WARNING" not in salida
     assert "Traceback" not in salida
-    assert len(re.findall(r"AVISO de datos", salida)) == 12
+    assert len(re.findall(r"AVISO de datos", salida)) == 24
 
 
 def test_urls_documentadas(sitio_construido: Construccion) -> None:
@@ -208,9 +208,11 @@ def test_avisos_publicados_junto_al_registro(sitio_construido: Construccion) -> 
                         "documentos/ine-informe-compromisos-cspen-2024-06/index.html")
     titulo = informe.find(id="compromiso-07")
     aviso = titulo.find_next("div", class_="admonition")
-    assert "2024-04-13" in _texto(aviso) and "2024-03-13" in _texto(aviso)
+    # junto al registro, dicho a la ciudadanía; en /avisos/, como lo ve quien edita los datos
+    assert "13 de abril de 2024" in _texto(aviso) and "13 de marzo de 2024" in _texto(aviso)
     avisos = _articulo(sitio_construido.sitio, "avisos/index.html")
-    assert "Total: 12 aviso(s)." in _texto(avisos)
+    assert "Total: 24 aviso(s)." in _texto(avisos)
+    assert "2024-04-13" in _texto(avisos) and "2024-03-13" in _texto(avisos)
 
 
 def test_sitio_en_espanol_y_sin_terceros(sitio_construido: Construccion) -> None:

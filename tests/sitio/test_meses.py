@@ -36,8 +36,10 @@ def test_palabras_y_nota_de_la_fila() -> None:
 def test_anotaciones() -> None:
     calendario = Calendario("meses", ("2024-01",), condicion="En caso de existir vacantes",
                             marcas_fuera_de_tabla=1)
-    assert anotaciones(calendario) == (" (condicional: «En caso de existir vacantes») (la fuente pone 1 "
-                                       "marca(s) fuera de las columnas de meses)")
+    assert anotaciones(calendario) == (" (condicional: «En caso de existir vacantes») (la fuente marca además "
+                                       "una casilla que no corresponde a ningún mes)")
+    dos = Calendario("meses", ("2024-01",), marcas_fuera_de_tabla=2)
+    assert anotaciones(dos) == " (la fuente marca además 2 casillas que no corresponden a ningún mes)"
     # Si el texto de la fila ya dice la condición, no se repite.
     assert "condicional" not in anotaciones(calendario, omitir="Designación (En caso de existir vacantes).")
     assert anotaciones(None) == "" and anotaciones(Calendario("permanente")) == ""

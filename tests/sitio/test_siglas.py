@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from programas_spen.modelo.registros import Sigla
-from programas_spen.sitio.siglas import combinar, formas_de_sigla, marcar, significados
+from programas_spen.sitio.siglas import claves_de_temas, combinar, formas_de_sigla, marcar, significados
 
 
 @pytest.mark.parametrize(("sigla", "formas"), [
@@ -47,3 +47,18 @@ def test_primera_aparicion_para_lectores_de_pantalla() -> None:
     segunda = marcar("el INE", {"INE": "Instituto"}, vistas)
     assert "sr-only" not in segunda
     assert "sr-only" not in marcar("el INE", {"INE": "Instituto"}, None)  # encabezados
+
+
+def test_claves_de_temas() -> None:
+    """Una clave que el documento define dice su significado; una que no define se explica
+    como tal, leída como la sigla de su área, y cada clave se explica una vez."""
+    propias = {"AG": "Asuntos generales", "DCPEN": "Asuntos a cargo de la Dirección de la Carrera"}
+    claves = claves_de_temas([("AG", None, None), ("DCPE", "Dirección de la Carrera", "DCPEN"),
+                              ("AG", None, None), (None, "Otra", None), ("XX", "Área X", "AX")], propias)
+    assert claves == {
+        "AG": "Asuntos generales",
+        "DCPE": ("Dirección de la Carrera: clave que la lista de abreviaturas del documento no define; "
+                 "se lee como DCPEN"),
+        "XX": "Área X: clave que la lista de abreviaturas del documento no define",
+    }
+    assert claves_de_temas([("ZZ", None, None)], propias) == {}  # sin área, nada que decir

@@ -97,7 +97,7 @@ def _anclas_fijas(html: str) -> set[str]:
     anclas = set()
     for elemento in sopa.find_all(id=True):
         if elemento.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            texto = elemento.get_text().removesuffix("#")
+            texto = "".join(t for t in elemento.find_all(string=True) if t.find_parent(class_="headerlink") is None)
             if re.fullmatch(re.escape(ancla_de_titulo(texto)) + r"(_\d+)?", elemento["id"]):
                 continue
         anclas.add(elemento["id"])

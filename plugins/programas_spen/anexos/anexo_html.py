@@ -39,8 +39,9 @@ from programas_spen.modelo.texto import fecha_larga
 from programas_spen.sitio import urls
 from programas_spen.sitio.documento_secciones import secciones_documento
 from programas_spen.sitio.grafo import Grafo
+from programas_spen.sitio.paginas.comun import NO_DADO
 from programas_spen.sitio.render import entorno
-from programas_spen.sitio.secciones import Aviso, Bloque, Bloques, Lista, Seccion, TablaMeses
+from programas_spen.sitio.secciones import Aviso, Bloque, Bloques, Detalles, Lista, Seccion, TablaMeses
 
 #: Familias tipográficas libres, instaladas del sistema (fonts-liberation2, fonts-dejavu-core)
 #: y encontradas por fontconfig; WeasyPrint incrusta sus subconjuntos en el PDF.
@@ -130,7 +131,7 @@ def _dibuja_meses(bloques: Sequence[Bloque]) -> bool:
     for bloque in bloques:
         if isinstance(bloque, TablaMeses) and bloque.meses:
             return True
-        if isinstance(bloque, (Seccion, Aviso, Bloques)) and _dibuja_meses(bloque.bloques):
+        if isinstance(bloque, (Seccion, Aviso, Detalles, Bloques)) and _dibuja_meses(bloque.bloques):
             return True
         if isinstance(bloque, Lista) and any(_dibuja_meses(e.bloques) for e in bloque.elementos):
             return True
@@ -142,12 +143,23 @@ def _calendarios(doc: Documento) -> list[Calendario | None]:
             + [la.calendario for la in doc.lineas_accion] + [f.calendario for f in doc.fichas])
 
 
+def _oficial(doc: Documento) -> dict[str, str | None] | None:
+    """El documento oficial que transcribe el anexo, para su nota de edición: la fecha en
+    palabras o «No dado en la fuente»; la URL, solo si los datos la dan."""
+    oficial = doc.documento_oficial
+    if oficial is None:
+        return None
+    return {"titulo": oficial.titulo, "emisor": oficial.emisor,
+            "fecha": fecha_larga(oficial.fecha) if oficial.fecha else NO_DADO,
+            "publicacion": oficial.publicacion, "url": oficial.url}
+
+
 def html_anexo(doc: Documento, grafo: Grafo, url_base: str, vista: FichaAnexo | None = None) -> str:
     """El HTML completo del anexo de ``doc``.
 
     Sin ``vista``, es la entrada del PDF. Con ``vista`` (la ficha del anexo ya generado) es la
     vista de impresión del sitio: añade una barra, solo de pantalla, para volver a la página,
-    descargar el PDF y ver su SHA-256."""
+    descargar el PDF; su SHA-256 va al final, con los detalles técnicos."""
     ruta_vista = urls.anexo_vista(doc.id)
     desde = urls.url_de_archivo(ruta_vista)
     url_pagina = urls.absoluta(url_base, urls.documento(doc.id).url())
@@ -160,7 +172,7 @@ def html_anexo(doc: Documento, grafo: Grafo, url_base: str, vista: FichaAnexo | 
         organo=grafo.organos[doc.organo].nombre, rotulo=rotulo_anexo(doc, grafo), datos=_datos_portada(doc, grafo),
         qr=qr_svg(url_pagina), vivo=_registro_vivo(doc, url_base, desde),
         barra=_barra(doc, vista, desde) if vista else None,
-        cuerpo=cuerpo, apaisadas=apaisadas,
+        cuerpo=cuerpo, apaisadas=apaisadas, oficial=_oficial(doc),
         notas_calendario=sorted({c.nota for c in _calendarios(doc) if c is not None and c.nota}),
         fuentes=Markup(FUENTES), encabezado_css=cadena_css(encabezado_institucion(doc, grafo)),
         pie=cadena_css(url_pagina))

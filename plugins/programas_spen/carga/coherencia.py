@@ -23,7 +23,7 @@ from programas_spen.modelo.registros import (
     Rango,
     Seccion,
 )
-from programas_spen.modelo.texto import NOMBRES_MESES, nombre_mes
+from programas_spen.modelo.texto import NOMBRES_MESES, fecha_larga, nombre_mes
 
 _ANIO = re.compile(r"\b(19|20)\d{2}\b")
 
@@ -34,8 +34,10 @@ def _columnas(periodo: Rango) -> frozenset[str]:
     return frozenset(periodo.meses())
 
 
-def _aviso(informe: Informe, doc: Documento, linea: int, mensaje: str) -> None:
-    informe.aviso(doc.archivo, linea, 0, mensaje)
+def _aviso(informe: Informe, doc: Documento, linea: int, mensaje: str, ciudadano: str = "") -> None:
+    """Un aviso del documento; ``ciudadano``: el mismo, dicho a la ciudadanía junto al registro
+    (sin ids, archivos ni líneas), si ``mensaje`` no sirve tal cual."""
+    informe.aviso(doc.archivo, linea, 0, mensaje, ciudadano)
 
 
 def _cumple(registro: object, filtro: dict[str, object]) -> bool:
@@ -50,7 +52,9 @@ def conteos(doc: Documento, informe: Informe) -> None:
             filtro = "".join(f", {k} = {v}" for k, v in conteo.filtro.items())
             _aviso(informe, doc, conteo.linea,
                    f"la fuente dice «{conteo.cita}» ({conteo.valor}) pero hay "
-                   f"{len(registros)} registro(s) en «{conteo.coleccion}»{filtro}")
+                   f"{len(registros)} registro(s) en «{conteo.coleccion}»{filtro}",
+                   f"la fuente dice «{conteo.cita}» ({conteo.valor}), pero el mismo documento "
+                   f"enumera {len(registros)}")
     for mecanismo in doc.mecanismos:
         publicadas = mecanismo.actividades_publicadas
         if publicadas is not None and publicadas != len(mecanismo.actividades):
@@ -60,13 +64,20 @@ def conteos(doc: Documento, informe: Informe) -> None:
 
 
 def _calendario(doc: Documento, informe: Informe, calendario: Calendario | None, linea: int,
-                que: str) -> None:
+                que: str, este: str) -> None:
+    """``que``: el registro para quien edita los datos («el tema «tema-03»»); ``este``: para la
+    ciudadanía, junto al registro («este tema»)."""
     if calendario is None:
         return
     if calendario.marcas_fuera_de_tabla:
+        marcas = calendario.marcas_fuera_de_tabla
+        casillas = ("una casilla marcada que no corresponde a ningún mes" if marcas == 1 else
+                    f"{marcas} casillas marcadas que no corresponden a ningún mes")
         _aviso(informe, doc, linea,
                f"{que}: la fuente pone {calendario.marcas_fuera_de_tabla} marca(s) fuera de las "
-               "columnas de meses de la tabla")
+               "columnas de meses de la tabla",
+               f"en la tabla de la fuente, la fila de {este} tiene {casillas}: está fuera de los "
+               "meses que abarca la tabla, así que no se sabe a qué mes se refiere")
     if doc.periodo is None:
         return
     columnas = _columnas(doc.periodo)
@@ -74,24 +85,25 @@ def _calendario(doc: Documento, informe: Informe, calendario: Calendario | None,
     if calendario.rango:
         fuera += [m for m in (calendario.rango.desde, calendario.rango.hasta) if m not in columnas]
     if fuera:
+        meses = ", ".join(nombre_mes(m) for m in sorted(set(fuera)))
+        periodo = f"{nombre_mes(doc.periodo.desde)} a {nombre_mes(doc.periodo.hasta)}"
         _aviso(informe, doc, linea,
-               f"{que}: {', '.join(nombre_mes(m) for m in sorted(set(fuera)))} queda(n) fuera "
-               f"del periodo del documento ({nombre_mes(doc.periodo.desde)} a "
-               f"{nombre_mes(doc.periodo.hasta)})")
+               f"{que}: {meses} queda(n) fuera del periodo del documento ({periodo})",
+               f"la fuente da a {este} {meses}, fuera del periodo que cubre el documento ({periodo})")
 
 
 def calendarios(doc: Documento, informe: Informe) -> None:
     """Meses fuera de la tabla o del periodo del documento."""
     for actividad in doc.actividades:
         _calendario(doc, informe, actividad.calendario, actividad.linea,
-                    f"la actividad «{actividad.id}»")
+                    f"la actividad «{actividad.id}»", "esta actividad")
     for tema in doc.temas:
-        _calendario(doc, informe, tema.calendario, tema.linea, f"el tema «{tema.id}»")
+        _calendario(doc, informe, tema.calendario, tema.linea, f"el tema «{tema.id}»", "este tema")
     for linea_accion in doc.lineas_accion:
         _calendario(doc, informe, linea_accion.calendario, linea_accion.linea,
-                    f"la línea de acción «{linea_accion.id}»")
+                    f"la línea de acción «{linea_accion.id}»", "esta línea de acción")
     for ficha in doc.fichas:
-        _calendario(doc, informe, ficha.calendario, ficha.linea, f"la ficha «{ficha.id}»")
+        _calendario(doc, informe, ficha.calendario, ficha.linea, f"la ficha «{ficha.id}»", "esta ficha")
     crono = doc.cronograma
     if crono and crono.periodo_declarado_rango and doc.periodo and (
             crono.periodo_declarado_rango != doc.periodo):
@@ -209,7 +221,9 @@ def compromisos(doc: Documento, informe: Informe, sesiones: dict[str, str]) -> N
         if compromiso.fecha_texto and fecha and compromiso.fecha_texto != fecha:
             _aviso(informe, doc, compromiso.linea,
                    f"{que} escribe la fecha {compromiso.fecha_texto} para «"
-                   f"{compromiso.sesion_texto}», pero esa sesión se celebró el {fecha}")
+                   f"{compromiso.sesion_texto}», pero esa sesión se celebró el {fecha}",
+                   f"la fuente escribe «{compromiso.sesion_texto}», con fecha del "
+                   f"{fecha_larga(compromiso.fecha_texto)}, pero esa sesión se celebró el {fecha_larga(fecha)}")
     for sesion in doc.sesiones:
         if sesion.compromisos_declarados is None:
             continue
@@ -231,22 +245,40 @@ def sesiones_programadas(datos: Datos, informe: Informe) -> None:
             if sesion.fecha[:7] != plan.mes:
                 _aviso(informe, doc, sesion.linea,
                        f"la sesión del {sesion.fecha} estaba programada para "
+                       f"{nombre_mes(plan.mes)}",
+                       f"la sesión del {fecha_larga(sesion.fecha)} estaba programada para "
                        f"{nombre_mes(plan.mes)}")
             elif plan.semana and (int(sesion.fecha[8:]) - 1) // 7 + 1 != plan.semana:
                 _aviso(informe, doc, sesion.linea,
                        f"la sesión del {sesion.fecha} no cae en la semana {plan.semana} de "
+                       f"{nombre_mes(plan.mes)} que preveía el programa",
+                       f"la sesión del {fecha_larga(sesion.fecha)} no cae en la semana {plan.semana} de "
                        f"{nombre_mes(plan.mes)} que preveía el programa")
 
 
 def temas(doc: Documento, informe: Informe, catalogo: Catalogo) -> None:
-    """La sigla con que abre un tema contra el área asignada."""
+    """La sigla con que abre un tema contra el área asignada y contra la lista de siglas del
+    propio documento: una forma que solo conoce el catálogo (un alias, «DCPE») y que el
+    documento no define (él da «DCPEN») se señala, no se da por buena en silencio."""
     areas = {a.id: a for a in catalogo.areas}
+    propias = {forma.strip() for s in doc.siglas for forma in s.sigla.split("/")}
     for tema in doc.temas:
         area = areas.get(tema.area or "")
-        if tema.clasificacion and area and tema.clasificacion not in (area.siglas, *area.alias):
+        if not (tema.clasificacion and area):
+            continue
+        if tema.clasificacion not in (area.siglas, *area.alias):
             _aviso(informe, doc, tema.linea,
                    f"el tema «{tema.id}» abre con ({tema.clasificacion}) pero su área es "
-                   f"{area.nombre}")
+                   f"{area.nombre}",
+                   f"este tema abre con ({tema.clasificacion}), pero la fuente lo asigna a {area.nombre}")
+        elif doc.siglas and tema.clasificacion not in propias:
+            de_la_lista = f" (la lista da {area.siglas})" if area.siglas in propias else ""
+            _aviso(informe, doc, tema.linea,
+                   f"el tema «{tema.id}» abre con ({tema.clasificacion}), que no está en las siglas "
+                   f"del documento{de_la_lista}; el catálogo la tiene como otra forma de {area.nombre}",
+                   f"este tema abre con ({tema.clasificacion}), sigla que no está en la lista de "
+                   f"abreviaturas del documento{de_la_lista}: se entiende que es la {area.nombre}, "
+                   "pero la fuente no lo dice")
 
 
 def acuerdos(datos: Datos, informe: Informe) -> None:
@@ -270,7 +302,9 @@ def acuerdos(datos: Datos, informe: Informe) -> None:
                     if uno and dos and uno != dos:
                         _aviso(informe, doc, acuerdo.linea,
                                f"el acuerdo {acuerdo.numero} tiene {campo} «{uno}» aquí y «{dos}» "
-                               f"en {otro_doc.archivo}")
+                               f"en {otro_doc.archivo}",
+                               f"este documento da al acuerdo {acuerdo.numero} «{uno}» y el "
+                               f"{otro_doc.titulo_corto} le da «{dos}»")
             else:
                 primero[acuerdo.numero] = (doc, acuerdo)
 

@@ -30,6 +30,8 @@ from mkdocs.structure.toc import get_toc
 from programas_spen.anexos.cache_pdf import CachePdf
 from programas_spen.anexos.pdf_en_fondo import GeneradorEnFondo
 from programas_spen.busqueda import pagefind
+from programas_spen.modelo.texto import fecha_larga
+from programas_spen.sitio import corte
 from programas_spen.sitio.construir import URL_BASE, DatosInvalidos, Sitio, construir_sitio
 from programas_spen.sitio.render import EntradaIndice, PaginaHtml, aviso_de_errores
 
@@ -137,6 +139,10 @@ class ProgramasSpenPlugin(BasePlugin[ProgramasSpenConfig]):
         base = Path(config.config_file_path).parent
         self.directorio = (base / self.config.datos).resolve()
         self.cache = (base / self.config.cache).resolve() if self.config.cache else None
+        # la fecha de la última actualización que dice el pie de cada página (tema/partials/
+        # footer.html): la de corte (SOURCE_DATE_EPOCH), nunca el reloj de la construcción
+        hoy = corte.del_entorno().iso()
+        config.extra["actualizado"] = {"iso": hoy, "texto": fecha_larga(hoy)}
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:

@@ -17,6 +17,16 @@ class Problema:
     columna: int
     nivel: Nivel
     mensaje: str
+    #: El mismo problema dicho a la ciudadanía, junto al registro que señala: qué dice la fuente
+    #: y por qué parece un error, sin nombres de archivo, ids ni líneas. Vacío: vale ``mensaje``.
+    ciudadano: str = field(default="", compare=False)
+
+    def para_ciudadania(self) -> str:
+        """El texto que ve la ciudadanía: ``ciudadano`` o, si no lo hay, ``mensaje``, con
+        mayúscula inicial y punto final."""
+        texto = (self.ciudadano or self.mensaje).strip()
+        texto = texto[:1].upper() + texto[1:]
+        return texto if texto.endswith(".") else texto + "."
 
     def __str__(self) -> str:
         lugar = self.archivo
@@ -37,9 +47,10 @@ class Informe:
         """Registra un error: impide publicar."""
         self.problemas.append(Problema(archivo, linea, columna, "error", mensaje))
 
-    def aviso(self, archivo: str, linea: int, columna: int, mensaje: str) -> None:
-        """Registra un aviso: incoherencia que se publica señalada."""
-        self.problemas.append(Problema(archivo, linea, columna, "aviso", mensaje))
+    def aviso(self, archivo: str, linea: int, columna: int, mensaje: str, ciudadano: str = "") -> None:
+        """Registra un aviso: incoherencia que se publica señalada; ``ciudadano``: cómo se le
+        dice a la ciudadanía en la página del registro, si ``mensaje`` no sirve tal cual."""
+        self.problemas.append(Problema(archivo, linea, columna, "aviso", mensaje, ciudadano))
 
     @property
     def errores(self) -> list[Problema]:

@@ -68,6 +68,16 @@ class Fuente:
 
 
 @dataclass(frozen=True, slots=True)
+class Vinculo:
+    """Cómo se sabe un vínculo entre registros que la fuente no da por escrito: ``inferido``, si
+    lo propone la transcripción, y ``nota``, en qué se basa. El sitio lo muestra como tal
+    («Vínculo inferido por la transcripción»)."""
+
+    inferido: bool
+    nota: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rango:
     """Meses de ``desde`` a ``hasta`` (AAAA-MM), inclusive."""
 
@@ -201,6 +211,8 @@ class Actividad:
     marca: str | None = None
     ejes: tuple[str, ...] = ()
     ficha: str | None = None
+    #: Cómo se sabe el vínculo con la ficha (``None``: lo da la fuente).
+    ficha_vinculo: Vinculo | None = None
     mecanismo: str | None = None
     #: La actividad del programa anterior del mismo órgano que esta continúa (``documento/id``).
     continua: str | None = None
@@ -335,6 +347,8 @@ class Compromiso:
     temas: tuple[str, ...] = ()
     #: El mismo compromiso en un informe anterior (``documento/id``): su seguimiento sigue aquí.
     continua: str | None = None
+    #: Cómo se sabe el vínculo con los temas (``None``: lo da la fuente).
+    temas_vinculo: Vinculo | None = None
     documento: str = ""
     linea: int = 0
 
@@ -411,6 +425,20 @@ class FuenteDocumento:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentoOficial:
+    """La publicación oficial que transcribe el documento: su título, quién la emite, su fecha
+    y la URL del repositorio oficial o de la Gaceta. ``fecha`` y ``url`` son ``None`` cuando no
+    se conocen (la fuente no los da): nunca se inventan."""
+
+    titulo: str
+    emisor: str
+    fecha: str | None = None
+    url: str | None = None
+    #: Dónde se ordenó o se hizo la publicación, si la fuente lo dice («Gaceta Electoral…»).
+    publicacion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Anexo:
     """Anexo del acuerdo al que pertenece el documento."""
 
@@ -440,6 +468,7 @@ class Documento:
     anio: int
     fuente: FuenteDocumento
     archivo: str = ""
+    documento_oficial: DocumentoOficial | None = None
     fecha: str | None = None
     periodo: Rango | None = None
     anexo: Anexo | None = None

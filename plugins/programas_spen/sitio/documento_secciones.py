@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from programas_spen.modelo import calendario as cal
 from programas_spen.modelo.problemas import Problema
-from programas_spen.modelo.registros import TIPOS_SESION, Actividad, Calendario, Compromiso, Documento, Nota
+from programas_spen.modelo.registros import TIPOS_SESION, Actividad, Calendario, Compromiso, Documento, Nota, Vinculo
 from programas_spen.modelo.registros import Seccion as SeccionFuente
 from programas_spen.modelo.texto import fecha_larga, nombre_mes, numero
 from programas_spen.sitio import urls
@@ -35,6 +35,7 @@ from programas_spen.sitio.meses import anotaciones, celda_meses, plano
 from programas_spen.sitio.paginas.comun import (
     aviso_registro,
     avisos_en_linea,
+    claves_de_temas,
     describir_calendario,
     enlace,
     enlazar,
@@ -48,11 +49,13 @@ from programas_spen.sitio.secciones import (
     CeldaMeses,
     Contenido,
     Cursiva,
+    Definiciones,
     Elemento,
     Enlace,
     Fila,
     Fuerte,
     Lista,
+    Marca,
     Parrafo,
     Parte,
     Salto,
@@ -64,7 +67,7 @@ from programas_spen.sitio.secciones import (
     unir,
 )
 
-__all__ = ["bloques_de_prosa", "en_la_prosa", "secciones_documento"]
+__all__ = ["INFERIDO", "bloques_de_prosa", "en_la_prosa", "inferido", "secciones_documento"]
 
 
 # --- Piezas ---------------------------------------------------------------------------------
@@ -218,13 +221,27 @@ def _lineas_accion(doc: Documento, grafo: Grafo) -> list[Bloque]:
                     solo_web=en_la_prosa(doc, [la.texto for la in doc.lineas_accion]))]
 
 
+INFERIDO = "Vínculo inferido por la transcripción"
+
+
+def inferido(vinculo: Vinculo | None, con_nota: bool = True) -> tuple[Parte, ...]:
+    """La marca de un vínculo que la fuente no da por escrito y propone la transcripción
+    («Vínculo inferido por la transcripción: …», con su nota); nada si lo da la fuente."""
+    if vinculo is None or not vinculo.inferido:
+        return ()
+    return (" ", Marca(unir(f"({INFERIDO}", (": ", vinculo.nota) if con_nota else None, ")"), "spen-inferido"))
+
+
 def _celda_actividad(doc: Documento, actividad: Actividad, grafo: Grafo) -> tuple[Parte, ...]:
     partes: list[Parte | tuple[Parte, ...] | None] = [Ancla(actividad.id), enlazar(actividad.texto, grafo)]
     if actividad.marca:
         partes.append(f" {actividad.marca}")
     if actividad.ficha:
         indice = [f.id for f in doc.fichas].index(actividad.ficha) + 1
-        partes += [Salto(), "Ficha técnica: ", enlace(f"ficha {indice}", urls.ancla(doc.id, actividad.ficha))]
+        ficha = unir(Salto(), "Ficha técnica: ", enlace(f"ficha {indice}", urls.ancla(doc.id, actividad.ficha)),
+                     inferido(actividad.ficha_vinculo))
+        # un vínculo que la fuente no dice no va al anexo impreso, que reproduce la fuente
+        partes.append(SoloWeb(ficha) if actividad.ficha_vinculo and actividad.ficha_vinculo.inferido else ficha)
     return unir(*partes)
 
 
@@ -273,7 +290,8 @@ def _temas(doc: Documento, grafo: Grafo, columnas: tuple[str, ...]) -> list[Bloq
             area = "No dada en la fuente"
         seguimiento = juntar([
             unir(enlace(f"Compromiso {c.numero}", urls.compromiso(c.documento, c.id)),
-                 f" ({grafo.documentos[c.documento].titulo_corto}): {c.estatus_texto} {numero(c.porcentaje)} %")
+                 f" ({grafo.documentos[c.documento].titulo_corto}): {c.estatus_texto} {numero(c.porcentaje)} %",
+                 inferido(c.temas_vinculo, con_nota=False))
             for c in grafo.compromisos_de_tema.get(f"{doc.id}/{tema.id}", [])], Salto()) or "—"
         filas.append(Fila((
             str(indice), unir(Ancla(tema.id), enlazar(tema.texto, grafo)), area,
@@ -284,8 +302,20 @@ def _temas(doc: Documento, grafo: Grafo, columnas: tuple[str, ...]) -> list[Bloq
     impreso = None
     if doc.anexo:
         impreso = f"Anexo {doc.anexo.numero}" + (f". {doc.anexo.titulo}" if doc.anexo.titulo else "")
-    return [Seccion("Temas", (Parrafo(f"{len(doc.temas)} temas, en el orden de la fuente.", solo_web=True), tabla),
-                    id="temas", titulo_impreso=impreso)]
+    return [Seccion("Temas", (Parrafo(f"{len(doc.temas)} temas, en el orden de la fuente.", solo_web=True),
+                              *_leyenda_claves(doc, grafo), tabla), id="temas", titulo_impreso=impreso)]
+
+
+def _leyenda_claves(doc: Documento, grafo: Grafo) -> tuple[Bloque, ...]:
+    """La leyenda de las claves con que abren los temas en la fuente («(AG)», «(DCPE)»): qué
+    significa cada una, sin tocar el texto transcrito (solo en la web)."""
+    claves = claves_de_temas(grafo, doc)
+    if not claves:
+        return ()
+    return (Parrafo("Cada tema abre, en la fuente, con una clave entre paréntesis. Qué significa cada una:",
+                    solo_web=True),
+            Definiciones(tuple((f"({clave})", significado) for clave, significado in claves.items()),
+                         clase="spen-claves", solo_web=True))
 
 
 def _cronograma(doc: Documento, grafo: Grafo, columnas: tuple[str, ...]) -> list[Bloque]:
@@ -321,7 +351,8 @@ def _fichas(doc: Documento, grafo: Grafo) -> list[Bloque]:
             elementos.append(Elemento(rotulo("Calendario", describir_calendario(ficha.calendario))))
         filas = grafo.filas_de_ficha.get((doc.id, ficha.id), [])
         if filas:
-            enlaces = juntar([(enlace(f.texto, urls.actividad(doc.id, f.id)),) for f in filas], "; ")
+            enlaces = juntar([unir(enlace(f.texto, urls.actividad(doc.id, f.id)), inferido(f.ficha_vinculo))
+                              for f in filas], "; ")
             elementos.append(Elemento(rotulo("En el cronograma", enlaces), solo_web=True))
         elementos.append(Elemento(rotulo("Fuente", ficha.fuente.describir()), solo_web=True))
         bloques = (Lista(tuple(elementos)), *_avisos(grafo.avisos_de(doc, ficha)))
@@ -384,7 +415,8 @@ def _compromiso(doc: Documento, compromiso: Compromiso, grafo: Grafo) -> Seccion
             indice = programa.temas.index(tema) + 1
             elementos.append(Elemento(rotulo(
                 "Tema del programa sobre el que informa", enlace(f"tema {indice}", urls.tema(programa.id, tema.id)),
-                " del ", enlace(programa.titulo_corto, urls.documento(programa.id)), f" — {tema.texto}"),
+                " del ", enlace(programa.titulo_corto, urls.documento(programa.id)), f" — {tema.texto}",
+                inferido(compromiso.temas_vinculo)),
                 solo_web=True))
     elementos.append(Elemento(rotulo("Fuente", compromiso.fuente.describir()), solo_web=True))
     return Seccion(f"Compromiso {compromiso.numero}", (

@@ -52,6 +52,7 @@ def anotaciones(calendario: Calendario | None, omitir: str = "") -> str:
     if calendario.condicion and plano(calendario.condicion) not in plano(omitir):
         notas.append(f"condicional: «{' '.join(calendario.condicion.split())}»")
     if calendario.marcas_fuera_de_tabla:
-        notas.append(f"la fuente pone {calendario.marcas_fuera_de_tabla} marca(s) fuera de las "
-                     "columnas de meses")
+        marcas = calendario.marcas_fuera_de_tabla
+        notas.append("la fuente marca además una casilla que no corresponde a ningún mes" if marcas == 1 else
+                     f"la fuente marca además {marcas} casillas que no corresponden a ningún mes")
     return "".join(f" ({n})" for n in notas)

@@ -29,6 +29,7 @@ from programas_spen.sitio.secciones import (
     Codigo,
     Contenido,
     Cursiva,
+    Detalles,
     Elemento,
     Enlace,
     Fuerte,
@@ -208,7 +209,7 @@ def _ids_fijos(bloques: Sequence[Bloque]) -> Iterable[str]:
 
 
 def _hijos(bloque: Bloque) -> list[Sequence[Bloque]]:
-    if isinstance(bloque, (Seccion, Aviso, Bloques)):
+    if isinstance(bloque, (Seccion, Aviso, Detalles, Bloques)):
         return [bloque.bloques]
     if isinstance(bloque, Lista):
         return [e.bloques for e in bloque.elementos]
@@ -224,7 +225,7 @@ def _con_anclas(bloques: Sequence[Bloque], anclas: _Anclas, indice: list[Entrada
             ident = bloque.id or anclas.nueva(texto_plano(bloque.titulo))
             indice.append(EntradaIndice(bloque.nivel, ident, " ".join(texto_plano(bloque.titulo).split())))
             bloque = dataclasses.replace(bloque, id=ident, bloques=_con_anclas(bloque.bloques, anclas, indice))
-        elif isinstance(bloque, (Aviso, Bloques)):
+        elif isinstance(bloque, (Aviso, Detalles, Bloques)):
             bloque = dataclasses.replace(bloque, bloques=_con_anclas(bloque.bloques, anclas, indice))
         elif isinstance(bloque, Lista) and any(e.bloques for e in bloque.elementos):
             bloque = dataclasses.replace(bloque, elementos=tuple(

@@ -232,6 +232,19 @@ class Aviso:
 
 
 @dataclass(frozen=True)
+class Detalles:
+    """Bloques plegados bajo un resumen (``<details>``/``<summary>``): lo que no es para todo
+    lector (nombres de archivo, ubicación en el texto fuente, huellas), a la vista de quien lo
+    pide. La vista impresa los escribe desplegados, con el resumen como rótulo."""
+
+    tipo: ClassVar[str] = "detalles"
+    resumen: Contenido
+    bloques: tuple[Bloque, ...]
+    clase: str | None = None
+    solo_web: bool = False
+
+
+@dataclass(frozen=True)
 class Bloques:
     """Varios bloques dentro de un contenedor ``<div>`` con clase y, si hace falta, ``id``."""
 
@@ -336,7 +349,7 @@ class TablaMeses:
         return tuple((abreviatura_mes(m), nombre_mes(m)) for m in self.meses)
 
 
-Bloque: TypeAlias = "Html | Parrafo | Lista | Tabla | TablaMeses | Definiciones | Aviso | Bloques | Seccion"
+Bloque: TypeAlias = "Html | Parrafo | Lista | Tabla | TablaMeses | Definiciones | Aviso | Detalles | Bloques | Seccion"
 
 
 # --- La página ----------------------------------------------------------------------------

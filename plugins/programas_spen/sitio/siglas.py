@@ -44,6 +44,26 @@ def significados(siglas: Iterable[Sigla]) -> dict[str, str]:
     return vistas
 
 
+def claves_de_temas(claves: Iterable[tuple[str, str | None, str | None]],
+                    propias: Mapping[str, str]) -> dict[str, str]:
+    """Cada clave con que abre un tema en la fuente («(AG)», «(DCPE)») con su explicación.
+
+    ``claves``: por tema, su clave, el nombre de su área y la sigla de esa área. Una clave que
+    el documento define (``propias``) dice su significado; una que no define se explica como lo
+    que es: una forma que la lista de abreviaturas del documento no trae, leída como la sigla
+    de su área («DCPE» → DCPEN), sin cambiar el texto transcrito."""
+    explicadas: dict[str, str] = {}
+    for clave, area, siglas_area in claves:
+        if not clave or clave in explicadas:
+            continue
+        if clave in propias:
+            explicadas[clave] = propias[clave]
+        elif area:
+            como = f"; se lee como {siglas_area}" if siglas_area and siglas_area in propias else ""
+            explicadas[clave] = f"{area}: clave que la lista de abreviaturas del documento no define{como}"
+    return explicadas
+
+
 def combinar(propias: Mapping[str, str], respaldo: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """Las siglas de una página: las ``propias`` (las de su documento) y, para las formas que
     estas no definen, las del ``respaldo`` (las de todo el sitio), en orden estable."""

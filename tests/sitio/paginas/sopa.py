@@ -24,11 +24,13 @@ def sopa_de_bloques(bloques: Sequence[Bloque], desde: str) -> BeautifulSoup:
 def lineas(nodo: Tag) -> list[str]:
     """Las líneas de texto de un nodo tal como se ven: las etiquetas en línea no separan, un
     ``<br>`` o un salto entre bloques sí; cada línea con sus espacios normalizados. El texto
-    solo para lectores de pantalla (``.sr-only``, el significado de una sigla) no se ve."""
+    solo para lectores de pantalla (``.sr-only``, el significado de una sigla, y el nombre del
+    control «Copiar enlace a esta sección», que se ve como un icono) no se ve."""
     partes = []
     for descendiente in nodo.descendants:
         if isinstance(descendiente, NavigableString):
-            if not any("sr-only" in (padre.get("class") or []) for padre in descendiente.parents):
+            ocultos = ("sr-only", "headerlink")  # «Copiar enlace a esta sección» se ve como un icono
+            if not any(c in (padre.get("class") or []) for padre in descendiente.parents for c in ocultos):
                 partes.append(str(descendiente))
         elif isinstance(descendiente, Tag) and descendiente.name == "br":
             partes.append("\n")
@@ -56,7 +58,7 @@ def encabezados(tabla: Tag) -> list[str]:
 
 
 def titulo(encabezado: Tag) -> str:
-    """El texto de un encabezado sin su enlace permanente («#»)."""
+    """El texto de un encabezado sin su enlace permanente («Copiar enlace a esta sección»)."""
     return plano(encabezado).removesuffix("#").strip()
 
 

@@ -151,6 +151,6 @@ def test_paginas_del_sitio_con_anexos(grafo_real: Grafo, fichas: dict[str, Ficha
     con = {p.ruta: p for p in describir_paginas(grafo_real, fichas, URL)}
     assert set(con) - set(sin) == {"anexos/index.md"}
     documento = [h["id"] for h in sopa(con["documentos/ine-pat-spen-2020/index.md"]).find_all("h2")]
-    assert documento.index("datos") < documento.index("anexo") < documento.index("siglas")
+    assert documento.index("datos") < documento.index("siglas") < documento.index("anexo")  # el anexo, al final
     assert sopa(sin["documentos/ine-pat-spen-2020/index.md"]).find(id="anexo") is None
     assert sopa(con["acuerdos/ine-jge06-2020.md"]).find("h2", id="como-citar") is not None

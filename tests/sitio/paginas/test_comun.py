@@ -97,7 +97,9 @@ def test_lista_meses(meses: list[str], texto: str) -> None:
      "Periodo dado en palabras: «primer trimestre de 2025» (enero de 2025 a marzo de 2025)"),
     (Calendario("periodo", texto="durante *todo* el año"), "Periodo dado en palabras: «durante *todo* el año»"),
     (Calendario("meses", meses=("2024-12",), marcas_fuera_de_tabla=1),
-     "Diciembre de 2024; la fuente pone además 1 marca(s) fuera de las columnas de meses"),
+     "Diciembre de 2024; la tabla de la fuente marca además una casilla que no corresponde a ningún mes"),
+    (Calendario("meses", meses=("2024-12",), marcas_fuera_de_tabla=2),
+     "Diciembre de 2024; la tabla de la fuente marca además 2 casillas que no corresponden a ningún mes"),
     (Calendario("no_dado", condicion="en caso de existir vacantes"),
      "No dado en la fuente; condicional: «en caso de existir vacantes»"),
 ])
@@ -126,11 +128,22 @@ def test_avisos_de_un_registro() -> None:
     admonicion = sopa.find("div", class_="admonition")
     assert admonicion is not None and "warning" in admonicion["class"]
     assert admonicion.find("p", class_="admonition-title").get_text() == "Aviso de coherencia de la fuente"
-    assert "la nota «*» no corresponde <b>" in admonicion.get_text()
+    assert "La nota «*» no corresponde <b>." in admonicion.get_text()
     assert sopa.find("b") is None
     en_linea = _sopa([Parrafo(("Texto", *avisos_en_linea([aviso])))])
     assert en_linea.find("br") is not None
-    assert "⚠ Aviso: la nota «*» no corresponde <b>" in en_linea.get_text()
+    assert "⚠ Aviso: La nota «*» no corresponde <b>." in en_linea.get_text()
+
+
+def test_avisos_dicen_a_la_ciudadania_su_texto_propio() -> None:
+    """Junto al registro va la redacción para la ciudadanía (sin ids ni archivos), no la del
+    informe de validación, que sigue en ``mensaje``."""
+    aviso = Problema("datos/x.yml", 3, 0, "aviso", "el tema «tema-03»: 1 marca(s)",
+                     "en la tabla de la fuente, la fila de este tema tiene una casilla de más")
+    texto = _sopa(aviso_registro([aviso])).get_text() + _sopa([Parrafo(avisos_en_linea([aviso]))]).get_text()
+    assert "En la tabla de la fuente, la fila de este tema tiene una casilla de más." in texto
+    assert "tema-03" not in texto and "marca(s)" not in texto
+    assert str(aviso) == "datos/x.yml:3: aviso: el tema «tema-03»: 1 marca(s)"
 
 
 def test_siglas_de_una_pagina(grafo_real: Grafo) -> None:

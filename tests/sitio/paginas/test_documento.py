@@ -152,6 +152,8 @@ def test_tema_y_compromiso_enlazados_en_los_dos_sentidos(grafo_prueba: Grafo) ->
     assert _texto(_fila(programa, "tema-02").find_all("td")[-1]) == "—"
     informe = _pagina(grafo_prueba, "informe-2024")
     compromiso = _tramo(informe, "compromiso-01")
+    for explicacion in compromiso.select(".sr-only"):  # el significado de una sigla, para el lector de pantalla
+        explicacion.decompose()
     texto = _texto(compromiso)
     assert "tema 1 del PAT de prueba de la CSPEN 2024 — (DP) Primer tema." in texto
     assert "Cumplido mediante: INE/JGE38/2024 (documento oficial de INE/JGE38/2024)" in texto
@@ -230,22 +232,25 @@ def test_avisos_junto_a_su_registro(tmp_path: Path) -> None:
     informe = _pagina(grafo, "informe-2024")
     general = informe.find("div", class_="admonition")
     assert "warning" in general["class"]
-    assert general.find(class_="admonition-title").get_text() == "1 aviso(s) de coherencia"
-    assert _enlaces(general) == {"Ver todos los avisos": "../../avisos/#documento-informe-2024"}
+    assert general.find(class_="admonition-title").get_text() == "Avisos sobre la fuente: 1"
+    assert "En un lugar, el documento oficial dice algo que no cuadra consigo mismo" in _texto(general)
+    assert _enlaces(general) == {"Lista de todos los avisos": "../../avisos/#documento-informe-2024"}
     uno, dos = _tramo(informe, "compromiso-01"), _tramo(informe, "compromiso-02")
     assert "Aviso de coherencia" not in _texto(uno)
     recuadro = dos.find("div", class_="admonition")
     assert recuadro.find(class_="admonition-title").get_text() == "Aviso de coherencia de la fuente"
-    assert "el compromiso 2 tiene 100% de avance pero su estatus es «En proceso»" in _texto(recuadro)
+    assert "El compromiso 2 tiene 100% de avance pero su estatus es «En proceso»." in _texto(recuadro)
     assert _texto(dos).index("Aviso de coherencia") < _texto(dos).index("Acuerdo o compromiso.")
     pat = _pagina(grafo, "pat-2020")
     mecanismo = _tramo(pat, "ingreso")
     recuadro = mecanismo.find("div", class_="admonition")
-    assert "la tabla de síntesis da 3 actividades a «Ingreso» pero su tabla tiene 2" in _texto(recuadro)
+    assert "La tabla de síntesis da 3 actividades a «Ingreso» pero su tabla tiene 2." in _texto(recuadro)
     assert recuadro.find_next("table") is not None  # antes de la tabla del mecanismo
     programa = _pagina(grafo, "pat-cspen-2024")
     fila = _fila(programa, "tema-01")
-    assert "⚠ Aviso: el tema «tema-01»: la fuente pone 2 marca(s) fuera" in _texto(fila)
+    assert ("⚠ Aviso: En la tabla de la fuente, la fila de este tema tiene 2 casillas marcadas que no "
+            "corresponden a ningún mes") in _texto(fila)
+    assert "tema-01" not in _texto(fila) and "marca(s)" not in _texto(fila)
     assert fila.find(class_="aviso-en-linea").em.get_text() == "Aviso:"
     assert "Aviso" not in _texto(_fila(programa, "tema-02"))
     # sin avisos, ni el recuadro general ni los de registro
@@ -255,11 +260,14 @@ def test_avisos_junto_a_su_registro(tmp_path: Path) -> None:
 
 def test_avisos_reales_en_su_registro(grafo_real: Grafo) -> None:
     informe = _pagina(grafo_real, "ine-informe-compromisos-cspen-2024-06")
-    assert "el compromiso 7 escribe la fecha 2024-04-13" in _texto(_tramo(informe, "compromiso-07"))
+    assert ("con fecha del 13 de abril de 2024, pero esa sesión se celebró el 13 de marzo de 2024"
+            in _texto(_tramo(informe, "compromiso-07")))
     assert "11 compromisos: 10 concluidos y 1 en curso." in _texto(informe)
     cspen = _pagina(grafo_real, "ine-pat-cspen-2024")
     for tema in ("tema-03", "tema-04", "tema-09", "tema-12", "tema-13"):
-        assert "fuera de las columnas de meses" in _texto(_fila(cspen, tema)), tema
+        assert "una casilla marcada que no corresponde a ningún mes" in _texto(_fila(cspen, tema)), tema
+    assert "sigla que no está en la lista de abreviaturas del documento (la lista da DCPEN)" in _texto(
+        _fila(cspen, "tema-06"))
     pat = _pagina(grafo_real, "ine-pat-spen-2020")
     assert "74 actividades en 13 mecanismos." in _texto(pat)
 
@@ -272,12 +280,136 @@ def test_apartados_en_el_orden_de_la_fuente(grafo_prueba: Grafo) -> None:
     assert apartados == ["datos", "ejes", "objetivos", "lineas-accion", "fichas", "cronograma"]
 
 
-def test_apartado_del_anexo_tras_los_datos(grafo_prueba: Grafo) -> None:
+def test_apartado_del_anexo_tras_el_contenido(grafo_prueba: Grafo) -> None:
+    """El anexo y las descargas (tamaños, huellas SHA-256) van al final, tras el contenido; los
+    datos del documento los anuncian con un enlace."""
     from programas_spen.sitio.secciones import Parrafo, Seccion
 
     doc = grafo_prueba.documentos["pat-2020"]
     extra = (Seccion("Anexo para la Gaceta", (Parrafo("Descargue el anexo."),), id="anexo"),)
     sopa = BeautifulSoup(escribir_pagina(pagina_documento(doc, grafo_prueba, extra)).html, "html.parser")
     apartados = [h["id"] for h in sopa.find_all("h2")]
-    assert apartados[:3] == ["datos", "anexo", "siglas"]
+    assert apartados[:2] == ["datos", "siglas"] and apartados[-1] == "anexo"
     assert "Descargue el anexo." in _texto(_tramo(sopa, "anexo"))
+    assert _enlaces(_tramo(sopa, "datos"))["Anexo para la Gaceta"] == "#anexo"
+
+
+def _datos_del_documento(sopa: BeautifulSoup) -> dict[str, Tag]:
+    tabla = _tramo(sopa, "datos").find("table")  # la primera; la de los detalles técnicos va plegada después
+    return {_texto(f.find_all("td")[0]): f.find_all("td")[1] for f in tabla.select("tbody tr")}
+
+
+def test_documento_oficial_con_enlace(tmp_path: Path) -> None:
+    oficial = ("documento_oficial:\n  titulo: ACUERDO DE PRUEBA\n  emisor: Junta General Ejecutiva\n"
+               "  fecha: '2020-01-16'\n  url: https://repositorio.example/acuerdo.pdf\n"
+               "  publicacion: Gaceta de prueba\nfuente:\n  archivo: pat.txt\n")
+    archivos = cambiar(archivos_base(), PAT, "fuente:\n  archivo: pat.txt\n", oficial)
+    sopa = _pagina(_grafo(tmp_path, archivos), "pat-2020")
+    celda = _datos_del_documento(sopa)["Documento oficial"]
+    assert celda.em.get_text() == "ACUERDO DE PRUEBA"
+    assert "Emite: Junta General Ejecutiva" in _texto(celda) and "Fecha: 16 de enero de 2020" in _texto(celda)
+    assert "Se ordenó publicar en: Gaceta de prueba" in _texto(celda)
+    [enlace] = celda.find_all("a")
+    assert enlace["href"] == "https://repositorio.example/acuerdo.pdf"
+    assert _texto(enlace) == "Consultar el documento oficial (ACUERDO DE PRUEBA)"  # nombre accesible completo
+
+
+def test_documento_oficial_sin_url_ni_fecha_no_se_inventa(tmp_path: Path, grafo_prueba: Grafo) -> None:
+    oficial = ("documento_oficial:\n  titulo: Programa de prueba\n  emisor: Comisión\n  fecha: null\n  url: null\n"
+               "fuente:\n  archivo: pat.txt\n")
+    archivos = cambiar(archivos_base(), PAT, "fuente:\n  archivo: pat.txt\n", oficial)
+    sopa = _pagina(_grafo(tmp_path, archivos), "pat-2020")
+    celda = _datos_del_documento(sopa)["Documento oficial"]
+    assert "Fecha: No dado en la fuente" in _texto(celda) and "Sin enlace conocido" in _texto(celda)
+    assert celda.find("a") is None
+    # sin el dato, la página lo dice igual
+    sin_dato = _datos_del_documento(_pagina(grafo_prueba, "pat-2020"))["Documento oficial"]
+    assert _texto(sin_dato) == "No dado en la fuente (Sin enlace conocido)" and sin_dato.find("a") is None
+
+
+def test_documento_oficial_de_cada_documento_real(grafo_real: Grafo) -> None:
+    """Cada documento real dice qué publicación oficial transcribe; un enlace, solo si los
+    datos lo dan."""
+    for doc in grafo_real.datos.documentos:
+        celda = _datos_del_documento(_pagina(grafo_real, doc.id))["Documento oficial"]
+        assert doc.documento_oficial is not None, doc.id
+        assert celda.em.get_text() == " ".join(doc.documento_oficial.titulo.split())
+        enlaces = [a["href"] for a in celda.find_all("a")]
+        assert enlaces == ([doc.documento_oficial.url] if doc.documento_oficial.url else []), doc.id
+        if not doc.documento_oficial.url:
+            assert "Sin enlace conocido" in _texto(celda)
+
+
+def test_detalles_tecnicos_plegados(grafo_real: Grafo) -> None:
+    """El archivo fuente, lo que perdió la extracción y el archivo de datos van plegados en
+    «Detalles técnicos», fuera del texto que se lee."""
+    for doc in grafo_real.datos.documentos:
+        sopa = _pagina(grafo_real, doc.id)
+        detalles = sopa.find("details", class_="spen-detalles")
+        assert detalles.summary.get_text() == "Detalles técnicos"
+        assert doc.fuente.archivo in _texto(detalles) and doc.archivo in _texto(detalles)
+        for plegado in sopa.find_all("details"):
+            plegado.decompose()
+        assert doc.fuente.archivo not in _texto(sopa) and doc.archivo not in _texto(sopa)
+
+
+def test_claves_de_los_temas_explicadas(grafo_real: Grafo) -> None:
+    """«(AG)», «(DCPE)» al inicio de cada tema: una leyenda en la página y un ``<abbr>`` en el
+    tema, con el texto transcrito intacto."""
+    doc = grafo_real.documentos["ine-pat-cspen-2024"]
+    sopa = _pagina(grafo_real, doc.id)
+    leyenda = _tramo(sopa, "temas").find("dl", class_="spen-claves")
+    for explicacion in leyenda.select(".sr-only"):
+        explicacion.decompose()
+    terminos = [_texto(dt) for dt in leyenda.find_all("dt")]
+    assert {f"({t.clasificacion})" for t in doc.temas if t.clasificacion} == set(terminos)
+    dcpe = leyenda.find_all("dd")[terminos.index("(DCPE)")]
+    assert "clave que la lista de abreviaturas del documento no define; se lee como DCPEN" in _texto(dcpe)
+    for tema in doc.temas:
+        celda = _fila(sopa, tema.id).find_all("td")[1]
+        assert _texto(celda).startswith(" ".join(tema.texto.split())[:60]), tema.id
+        if tema.clasificacion:
+            assert celda.find("abbr", string=tema.clasificacion)["title"], tema.id
+
+
+def test_vinculo_inferido_por_la_transcripcion(tmp_path: Path) -> None:
+    """Un vínculo que la fuente no dice (compromiso → tema) se muestra como inferido, con su
+    nota, en los dos sentidos; sin la marca en los datos, no se dice nada."""
+    sin_marca = _grafo(tmp_path / "sin", archivos_base())
+    assert "inferido" not in _texto(_pagina(sin_marca, "informe-2024"))
+    vinculo = ("    temas: [pat-cspen-2024/tema-01]\n    temas_vinculo:\n      inferido: true\n"
+               "      nota: El informe no cita el programa.\n")
+    archivos = cambiar(archivos_base(), INFORME, "    temas: [pat-cspen-2024/tema-01]\n", vinculo)
+    grafo = _grafo(tmp_path / "con", archivos)
+    compromiso = _texto(_tramo(_pagina(grafo, "informe-2024"), "compromiso-01"))
+    assert "(Vínculo inferido por la transcripción: El informe no cita el programa.)" in compromiso
+    fila = _texto(_fila(_pagina(grafo, "pat-cspen-2024"), "tema-01"))
+    assert "Compromiso 1" in fila and "(Vínculo inferido por la transcripción)" in fila
+
+
+def test_vinculos_inferidos_reales(grafo_real: Grafo) -> None:
+    """En los datos reales, cada vínculo marcado como inferido se muestra como tal junto a él."""
+    for doc in grafo_real.datos.documentos:
+        sopa = _pagina(grafo_real, doc.id)
+        for compromiso in doc.compromisos:
+            if compromiso.temas and compromiso.temas_vinculo and compromiso.temas_vinculo.inferido:
+                texto = _texto(_tramo(sopa, compromiso.id))
+                assert f"(Vínculo inferido por la transcripción: {compromiso.temas_vinculo.nota})" in texto
+        for actividad in doc.actividades:
+            if actividad.ficha and actividad.ficha_vinculo and actividad.ficha_vinculo.inferido:
+                assert "(Vínculo inferido por la transcripción" in _texto(_fila(sopa, actividad.id)), actividad.id
+
+
+def test_prosa_de_los_objetivos_del_programa_cspen_2024(grafo_real: Grafo) -> None:
+    """Los apartados 2 y 3 del programa de la CSPEN 2024 están transcritos: la entrada a sus
+    objetivos específicos y el encabezado «3.1», entre el marco legal y la programación."""
+    sopa = _pagina(grafo_real, "ine-pat-cspen-2024")
+    titulos = [_texto(h) for h in sopa.find_all("h2")]
+    marco = titulos.index("1. Marco Legal")
+    assert titulos[marco + 1:marco + 4] == ["2. Objetivo general", "3. Objetivos específicos",
+                                            "4. Programación de sesiones 2024"]
+    tercero = _tramo(sopa, "seccion-objetivos-especificos-apartado")
+    assert ("Con la finalidad de lograr el cumplimiento de su objetivo general, la Comisión del Servicio plantea "
+            "los siguientes:") in _texto(tercero)
+    assert _texto(tercero.find("h3")) == "3.1 Objetivos específicos:"
+    assert [_texto(li)[:5] for li in tercero.find_all("li")] == ["3.1.1", "3.1.2", "3.1.3", "3.1.4", "3.1.5"]

@@ -50,7 +50,7 @@ def test_meses_marcados_y_marcas_fuera(grafo: Grafo) -> None:
     celdas = fila.find_all("td")
     marcadas = [i for i, c in enumerate(celdas, start=1) if "spen-marcado" in c["class"]]
     assert marcadas == [3, 6, 9]
-    assert "1 marca(s) fuera de las columnas de meses" in fila.th.get_text()
+    assert "una casilla que no corresponde a ningún mes" in fila.th.get_text()
     for celda in celdas:
         if "spen-marcado" in celda["class"]:
             assert celda.find("span", attrs={"aria-hidden": "true"}).get_text() == "●"

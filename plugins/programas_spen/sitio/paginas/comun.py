@@ -36,7 +36,7 @@ from programas_spen.sitio.secciones import (
 )
 
 __all__ = [
-    "NO_DADO", "Pagina", "SIN_BUSQUEDA", "aviso_registro", "avisos_en_linea", "describir_calendario",
+    "NO_DADO", "Pagina", "SIN_BUSQUEDA", "aviso_registro", "avisos_en_linea", "claves_de_temas", "describir_calendario",
     "describir_fuente", "enlace", "enlazar", "lista_meses", "peso_documento", "prosa", "rotulo", "siglas_de",
     "siglas_del_sitio",
 ]
@@ -115,8 +115,10 @@ def describir_calendario(calendario: Calendario | None) -> str:
     else:
         texto = NO_DADO
     if calendario.marcas_fuera_de_tabla:
-        texto += (f"; la fuente pone además {calendario.marcas_fuera_de_tabla} marca(s) fuera "
-                  "de las columnas de meses")
+        marcas = calendario.marcas_fuera_de_tabla
+        texto += ("; la tabla de la fuente marca además una casilla que no corresponde a ningún mes"
+                  if marcas == 1 else
+                  f"; la tabla de la fuente marca además {marcas} casillas que no corresponden a ningún mes")
     if calendario.condicion:
         texto += f"; condicional: «{' '.join(calendario.condicion.split())}»"
     return texto
@@ -132,7 +134,7 @@ def avisos_en_linea(avisos: list[Problema]) -> tuple[Parte, ...]:
     """Los avisos de coherencia de un registro, dentro de su celda o elemento."""
     partes: list[Parte] = []
     for aviso in avisos:
-        partes += [Salto(), Marca(unir("⚠ ", Cursiva("Aviso:"), " ", aviso.mensaje), "aviso-en-linea")]
+        partes += [Salto(), Marca(unir("⚠ ", Cursiva("Aviso:"), " ", aviso.para_ciudadania()), "aviso-en-linea")]
     return tuple(partes)
 
 
@@ -141,7 +143,7 @@ def aviso_registro(avisos: list[Problema]) -> tuple[Aviso, ...]:
     if not avisos:
         return ()
     return (Aviso("Aviso de coherencia de la fuente", (
-        Lista(tuple(Elemento(a.mensaje) for a in avisos)),
+        Lista(tuple(Elemento(a.para_ciudadania()) for a in avisos)),
         Parrafo("La fuente se transcribe tal como es; este aviso lo señala la validación."),
     )),)
 
@@ -153,14 +155,29 @@ def siglas_del_sitio(grafo: Grafo) -> Mapping[str, str]:
     guardadas = grafo.memo.get("siglas_del_sitio")
     if not isinstance(guardadas, dict):
         guardadas = siglas.significados(s for documento in grafo.datos.documentos for s in documento.siglas)
+        for documento in grafo.datos.documentos:
+            for clave, significado in claves_de_temas(grafo, documento).items():
+                guardadas.setdefault(clave, significado)
         grafo.memo["siglas_del_sitio"] = guardadas
     return guardadas
 
 
+def claves_de_temas(grafo: Grafo, doc: Documento) -> dict[str, str]:
+    """Las claves con que abren los temas de ``doc`` («AG», «DCPE») y qué significan
+    (``siglas.claves_de_temas``), en el orden en que aparecen."""
+    propias = siglas.significados(doc.siglas)
+    return siglas.claves_de_temas(
+        ((t.clasificacion, grafo.areas[t.area].nombre if t.area in grafo.areas else None,
+          grafo.areas[t.area].siglas if t.area in grafo.areas else None) for t in doc.temas), propias)
+
+
 def siglas_de(grafo: Grafo, doc: Documento | None = None) -> tuple[tuple[str, str], ...]:
-    """Las siglas que se marcan en una página: las de su documento (si es de uno) y, para las
-    que este no define, las del sitio."""
+    """Las siglas que se marcan en una página: las de su documento (si es de uno) con las
+    claves de sus temas y, para las que este no define, las del sitio (con las claves de los
+    temas de todos los documentos)."""
     propias = siglas.significados(doc.siglas) if doc is not None else {}
+    if doc is not None:
+        propias = {**claves_de_temas(grafo, doc), **propias}
     return siglas.combinar(propias, siglas_del_sitio(grafo))
 
 

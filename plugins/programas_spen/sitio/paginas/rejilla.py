@@ -44,8 +44,9 @@ def _anotaciones(calendario: Calendario | None) -> tuple[Parte, ...]:
     if calendario.condicion:
         notas.append(Marca(f"Condicional: {calendario.condicion}", "spen-condicional"))
     if calendario.marcas_fuera_de_tabla:
-        notas.append(Marca(f"La fuente pone {calendario.marcas_fuera_de_tabla} marca(s) fuera de las columnas "
-                           "de meses", "spen-fuera"))
+        marcas = calendario.marcas_fuera_de_tabla
+        notas.append(Marca("La fuente marca además una casilla que no corresponde a ningún mes" if marcas == 1 else
+                           f"La fuente marca además {marcas} casillas que no corresponden a ningún mes", "spen-fuera"))
     if calendario.estado == "periodo" and calendario.rango:
         notas.append(Marca(f"«{calendario.texto or ''}»", "spen-palabras-nota"))
     return unir(*((Salto(), n) for n in notas))
