@@ -7,7 +7,8 @@ documentos), pero muestra solo los problemas de los archivos dados, más los err
 demás (ver ``AYUDA_VALIDAR``). ``programas-spen paginas DIR`` escribe en ``DIR`` el HTML del
 contenido de cada página generada (``<ruta>.html``, con su título y metadatos en
 ``paginas.json``) y cada archivo generado: la salida del núcleo, utilizable por cualquier otro
-motor.
+motor. ``programas-spen urls`` pone al día el manifiesto de URL publicadas
+(``sitio/permanencia.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from programas_spen.carga.validacion import cargar_datos
 from programas_spen.modelo.problemas import Informe, Problema
 from programas_spen.sitio.construir import URL_BASE, DatosInvalidos, construir_sitio
+from programas_spen.sitio.permanencia import MANIFIESTO, leer_manifiesto, texto_manifiesto
 
 #: Lo que ``validar --help`` explica de los archivos dados (y por qué los errores de otros
 #: archivos también cuentan).
@@ -115,6 +117,37 @@ def _paginas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _urls(args: argparse.Namespace) -> int:
+    """Pone al día el manifiesto de URL publicadas (``datos/urls-publicadas.txt``): las que
+    tenía más las que publica hoy el sitio, en orden. Con ``--comprobar``, no escribe nada y
+    termina con 1 si le falta alguna."""
+    datos = Path(args.datos)
+    try:
+        sitio = construir_sitio(datos, anexos_pdf=False)
+    except DatosInvalidos as exc:
+        print(exc.informe.texto(), file=sys.stderr)
+        print("No se puso al día el manifiesto: corrija antes los errores.", file=sys.stderr)
+        return 1
+    manifiesto = datos / MANIFIESTO
+    anteriores = {url for _, url in leer_manifiesto(manifiesto, str(manifiesto), Informe()) or ()}
+    nuevas = sorted(sitio.urls_publicadas - anteriores)
+    texto = texto_manifiesto(anteriores | sitio.urls_publicadas)
+    actual = manifiesto.read_text(encoding="utf-8") if manifiesto.exists() else None
+    if args.comprobar:
+        if texto == actual:
+            print(f"{manifiesto} está al día ({len(anteriores)} URL).")
+            return 0
+        print(f"{manifiesto} no está al día: le faltan {len(nuevas)} URL que el sitio publica "
+              "(o no está en orden). Ejecute «python3 tareas.py urls» y confirme el cambio; o añada "
+              "estas líneas al archivo:", file=sys.stderr)
+        print("\n".join(nuevas), file=sys.stderr)
+        return 1
+    if texto != actual:
+        manifiesto.write_text(texto, encoding="utf-8")
+    print(f"{manifiesto}: {len(anteriores | sitio.urls_publicadas)} URL, {len(nuevas)} nueva(s).")
+    return 0
+
+
 #: Texto de ``-h/--help`` (en español: cada analizador se crea con ``add_help=False``).
 AYUDA = "muestra esta ayuda y termina"
 
@@ -146,13 +179,21 @@ def crear_parser() -> argparse.ArgumentParser:
                           help="URL pública del sitio (para enlaces absolutos)")
     opciones.add_argument("--sin-pdf", action="store_true",
                           help="no generar los PDF de los anexos (solo sus vistas de impresión)")
+    urls = ordenes.add_parser("urls", help="pone al día el manifiesto de URL publicadas",
+                              description=f"Pone al día {MANIFIESTO} (en la carpeta de datos): "
+                                          "añade las URL que el sitio publica hoy, no quita ninguna.",
+                              add_help=False)
+    opciones = urls.add_argument_group("opciones")
+    opciones.add_argument("-h", "--help", action="help", help=AYUDA)
+    opciones.add_argument("--comprobar", action="store_true",
+                          help="no escribir: terminar con 1 si al manifiesto le falta alguna URL (CI)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Punto de entrada de ``programas-spen``."""
     args = crear_parser().parse_args(argv)
-    return {"validar": _validar, "paginas": _paginas}[args.orden](args)
+    return {"validar": _validar, "paginas": _paginas, "urls": _urls}[args.orden](args)
 
 
 if __name__ == "__main__":

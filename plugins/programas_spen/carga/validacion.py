@@ -39,6 +39,7 @@ from programas_spen.carga import coherencia
 from programas_spen.carga.construccion import construir
 from programas_spen.carga.esquema import ESQUEMA_DOCUMENTO, ESQUEMA_INSTITUCIONES, validar_arbol
 from programas_spen.carga.lector_yaml import Arbol, archivos_de_datos, espacio_arboles, leer_archivo
+from programas_spen.carga.redirecciones import ARCHIVO_REDIRECCIONES, leer_redirecciones
 from programas_spen.carga.referencias import (
     Indice,
     comprobar_catalogo,
@@ -190,7 +191,8 @@ def _cargar(directorio: Path, cache: Espacio | None, procesos: int | None) -> Re
     catalogo = Catalogo()
     arboles: list[Arbol] = []
     documentos: list[Documento] = []
-    rutas = archivos_de_datos(directorio)
+    redirecciones_ruta = directorio / ARCHIVO_REDIRECCIONES
+    rutas = [ruta for ruta in archivos_de_datos(directorio) if ruta != redirecciones_ruta]
     for ruta, leido in zip(rutas, _leer_todos(rutas, base, catalogo_ruta, cache, procesos),
                            strict=True):
         informe.problemas.extend(leido.problemas)
@@ -221,6 +223,7 @@ def _cargar(directorio: Path, cache: Espacio | None, procesos: int | None) -> Re
         comprobar_documento(arbol, indice, informe)
 
     documentos.sort(key=lambda d: (d.institucion != "ine", d.institucion, d.anio, d.id))
-    datos = Datos(catalogo=catalogo, documentos=tuple(documentos))
+    redirecciones = leer_redirecciones(redirecciones_ruta, base, informe)
+    datos = Datos(catalogo=catalogo, documentos=tuple(documentos), redirecciones=redirecciones)
     coherencia.revisar(datos, informe)
     return Resultado(None if informe.errores else datos, informe)

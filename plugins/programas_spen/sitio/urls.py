@@ -195,6 +195,8 @@ ACTIVO_PLOTLY = "activos/plotly.min.js"
 ACTIVO_GRAFICAS = "activos/graficas.js"
 ACTIVO_FILTROS = "activos/filtros.js"
 ACTIVO_BUSCAR = "activos/buscar.js"
+#: Lleva de un ancla o una página de antes a la nueva (``sitio/permanencia``).
+ACTIVO_DIRECCIONES = "activos/direcciones.js"
 
 
 def activo_desde(activo: str, origen: str) -> str:
