@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from programas_spen.cache import Espacio
 from programas_spen.carga.esquema import validar_arbol
 from programas_spen.carga.lector_yaml import leer_archivo
 from programas_spen.modelo.problemas import Informe
@@ -20,14 +21,15 @@ ARCHIVO_REDIRECCIONES = "redirecciones.yml"
 ESQUEMA_REDIRECCIONES = "redirecciones.schema.json"
 
 
-def leer_redirecciones(ruta: Path, base: Path, informe: Informe) -> tuple[Redireccion, ...]:
+def leer_redirecciones(ruta: Path, base: Path, informe: Informe,
+                       cache: Espacio | None = None) -> tuple[Redireccion, ...]:
     """Las entradas de ``ruta`` (ninguna si el archivo no existe); cada problema, en
     ``informe`` con la ruta relativa a ``base``. Con algún error, no devuelve ninguna entrada:
-    la carga ya no publica nada."""
+    la carga ya no publica nada. ``cache``: la de los árboles ya leídos (``espacio_arboles``)."""
     if not ruta.exists():
         return ()
     errores = len(informe.errores)
-    arbol = leer_archivo(ruta, base, informe)
+    arbol = leer_archivo(ruta, base, informe, cache)
     if arbol is None or not validar_arbol(arbol, ESQUEMA_REDIRECCIONES, informe):
         return ()
     entradas: list[Redireccion] = []

@@ -223,7 +223,7 @@ def _cargar(directorio: Path, cache: Espacio | None, procesos: int | None) -> Re
         comprobar_documento(arbol, indice, informe)
 
     documentos.sort(key=lambda d: (d.institucion != "ine", d.institucion, d.anio, d.id))
-    redirecciones = leer_redirecciones(redirecciones_ruta, base, informe)
+    redirecciones = leer_redirecciones(redirecciones_ruta, base, informe, cache)
     datos = Datos(catalogo=catalogo, documentos=tuple(documentos), redirecciones=redirecciones)
     coherencia.revisar(datos, informe)
     return Resultado(None if informe.errores else datos, informe)
