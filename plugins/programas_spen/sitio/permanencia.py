@@ -230,7 +230,7 @@ def _indice_de(url: str, publicadas: Publicadas) -> str:
     """La página publicada más cercana que contenía ``url``: su carpeta, la de arriba… o la
     portada."""
     carpeta = _pagina_de(url).rstrip("/")
-    while carpeta:
+    while carpeta not in ("", "/"):
         carpeta = posixpath.dirname(carpeta)
         candidata = carpeta.rstrip("/") + "/"
         if candidata in publicadas.urls:
