@@ -13,7 +13,7 @@ from pathlib import Path
 
 from programas_spen.cache import Espacio
 from programas_spen.carga.esquema import validar_arbol
-from programas_spen.carga.lector_yaml import leer_archivo
+from programas_spen.carga.lector_yaml import Arbol, leer_archivo
 from programas_spen.modelo.problemas import Informe
 from programas_spen.modelo.redireccion import Redireccion
 
@@ -28,10 +28,16 @@ def leer_redirecciones(ruta: Path, base: Path, informe: Informe,
     la carga ya no publica nada. ``cache``: la de los árboles ya leídos (``espacio_arboles``)."""
     if not ruta.exists():
         return ()
-    errores = len(informe.errores)
     arbol = leer_archivo(ruta, base, informe, cache)
     if arbol is None or not validar_arbol(arbol, ESQUEMA_REDIRECCIONES, informe):
         return ()
+    return redirecciones_de(arbol, informe)
+
+
+def redirecciones_de(arbol: Arbol, informe: Informe) -> tuple[Redireccion, ...]:
+    """Las entradas de un árbol que ya cumple el esquema; lo que el esquema no dice (``a`` o
+    ``retirado``, una entrada por URL) se comprueba aquí. Con algún error, ninguna entrada."""
+    errores = len(informe.errores)
     entradas: list[Redireccion] = []
     vistas: dict[str, int] = {}
     for indice, entrada in enumerate(arbol.datos["redirecciones"]):
