@@ -45,6 +45,20 @@ def test_urls_escribe_y_comprueba(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "/documentos/pat-2020/#ingreso-02" in nuevas and "/documentos/pat-2020/#ingreso-09" in nuevas
 
 
+def test_comprobar_admite_lineas_pegadas_a_mano(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Quien edita en el editor web pega las líneas que faltan donde sea: basta para la CI."""
+    datos = escribir(tmp_path, archivos_base())
+    assert main(["--datos", str(datos), "urls"]) == 0
+    lineas = (datos / MANIFIESTO).read_text(encoding="utf-8").splitlines()
+    sin_una = [linea for linea in lineas if linea != "/acuerdos/"]
+    (datos / MANIFIESTO).write_text("\n".join(sin_una) + "\n", encoding="utf-8")
+    assert main(["--datos", str(datos), "urls", "--comprobar"]) == 1
+    assert capsys.readouterr().err.strip().splitlines()[-1] == "/acuerdos/"
+    (datos / MANIFIESTO).write_text("\n".join(sin_una) + "\n/acuerdos/\n", encoding="utf-8")
+    assert main(["--datos", str(datos), "urls", "--comprobar"]) == 0
+    assert "no está en orden" in capsys.readouterr().out
+
+
 def test_urls_con_una_url_perdida_no_escribe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     datos = escribir(tmp_path, archivos_base())
     assert main(["--datos", str(datos), "urls"]) == 0

@@ -120,7 +120,8 @@ def _paginas(args: argparse.Namespace) -> int:
 def _urls(args: argparse.Namespace) -> int:
     """Pone al día el manifiesto de URL publicadas (``datos/urls-publicadas.txt``): las que
     tenía más las que publica hoy el sitio, en orden. Con ``--comprobar``, no escribe nada y
-    termina con 1 si le falta alguna."""
+    termina con 1 si le falta alguna (el orden no cuenta: quien edita a mano puede pegar las
+    líneas que faltan en cualquier lugar)."""
     datos = Path(args.datos)
     try:
         sitio = construir_sitio(datos, anexos_pdf=False)
@@ -134,12 +135,13 @@ def _urls(args: argparse.Namespace) -> int:
     texto = texto_manifiesto(anteriores | sitio.urls_publicadas)
     actual = manifiesto.read_text(encoding="utf-8") if manifiesto.exists() else None
     if args.comprobar:
-        if texto == actual:
-            print(f"{manifiesto} está al día ({len(anteriores)} URL).")
+        if not nuevas:
+            orden = "" if texto == actual else " (no está en orden: «urls» lo ordena)"
+            print(f"{manifiesto} está al día ({len(anteriores)} URL){orden}.")
             return 0
-        print(f"{manifiesto} no está al día: le faltan {len(nuevas)} URL que el sitio publica "
-              "(o no está en orden). Ejecute «python3 tareas.py urls» y confirme el cambio; o añada "
-              "estas líneas al archivo:", file=sys.stderr)
+        print(f"{manifiesto} no está al día: le faltan {len(nuevas)} URL que el sitio publica. "
+              "Ejecute «python3 tareas.py urls» y confirme el cambio; o añada estas líneas al "
+              "archivo (en cualquier lugar):", file=sys.stderr)
         print("\n".join(nuevas), file=sys.stderr)
         return 1
     if texto != actual:

@@ -261,3 +261,12 @@ def test_manifiesto_real_se_cumple(sitio_real: Sitio) -> None:
     for doc in sitio_real.grafo.datos.documentos:
         assert f"/documentos/{doc.id}/" in sitio_real.urls_publicadas
         assert f"/documentos/{doc.id}/anexo.pdf" in sitio_real.urls_publicadas
+
+
+def test_la_portada_no_se_redirige(tmp_path: Path) -> None:
+    archivos, _ = _con_manifiesto(tmp_path)
+    archivos["redirecciones.yml"] = "redirecciones:\n  - de: /\n    a: /acuerdos/\n    motivo: x\n"
+    with pytest.raises(DatosInvalidos) as exc:
+        construir(escribir(tmp_path / "despues", archivos))
+    (error,) = exc.value.informe.errores
+    assert "es la portada" in error.mensaje and error.linea == 2

@@ -195,6 +195,10 @@ def comprobar(manifiesto: Sequence[tuple[int, str]] | None, publicadas: Publicad
                       f"«de: {url}» con «a:» (su URL nueva) o «retirado: true», y su «motivo» (ver datos/README.md)")
     en_manifiesto = {url for _, url in manifiesto or ()}
     for entrada in redirecciones:
+        if entrada.de == "/":
+            informe.error(entrada.archivo, entrada.linea, 1, "«de: /» es la portada, que no se redirige; "
+                          "se esperaba la URL de una página, un archivo o un ancla")
+            continue
         if publicadas.existe(entrada.de):
             informe.error(entrada.archivo, entrada.linea, 1,
                           f"la URL «{entrada.de}» sigue publicada; se esperaba una URL que ya no se "
