@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,12 +88,12 @@ class Publicadas:
 
 def url_de_pagina(ruta: str) -> str:
     """URL desde la raíz de una página generada (ruta de su Markdown): ``/documentos/x/``."""
-    return "/" + urls.Destino(ruta).url()
+    return urls.desde_la_raiz(urls.Destino(ruta).url())
 
 
 def url_de_archivo(ruta: str) -> str:
     """URL desde la raíz de un archivo generado: ``/documentos/x/anexo/``, ``/data.json``."""
-    return "/" + urls.url_de_archivo(ruta)
+    return urls.desde_la_raiz(urls.url_de_archivo(ruta))
 
 
 def anclas_fijas(pagina: Pagina) -> list[str]:
@@ -233,13 +232,7 @@ def _es_archivo(url: str) -> bool:
 def _indice_de(url: str, publicadas: Publicadas) -> str:
     """La página publicada más cercana que contenía ``url``: su carpeta, la de arriba… o la
     portada."""
-    carpeta = _pagina_de(url).rstrip("/")
-    while carpeta not in ("", "/"):
-        carpeta = posixpath.dirname(carpeta)
-        candidata = carpeta.rstrip("/") + "/"
-        if candidata in publicadas.urls:
-            return candidata
-    return "/"
+    return next((carpeta for carpeta in urls.carpetas_de(url) if carpeta in publicadas.urls), "/")
 
 
 @dataclass(frozen=True)
@@ -270,7 +263,7 @@ def redirigidas(redirecciones: Sequence[Redireccion], publicadas: Publicadas) ->
         if "#" in entrada.de or _es_archivo(entrada.de):
             continue
         destino = entrada.a if entrada.a is not None else _indice_de(entrada.de, publicadas)
-        ruta = entrada.de.lstrip("/") + "index.html"
+        ruta = urls.archivo_de_url(entrada.de)
         resultado.append(Redirigida(ruta, entrada.de, destino, entrada.a is None, entrada.motivo,
                                     _anclas_de(entrada.de, redirecciones)))
     return resultado
@@ -284,9 +277,9 @@ def copias_de_archivos(redirecciones: Sequence[Redireccion],
     for entrada in sorted(redirecciones, key=lambda r: r.de):
         if entrada.a is None or "#" in entrada.de or not _es_archivo(entrada.de):
             continue
-        contenido = contenidos.get(entrada.a.lstrip("/"))
+        contenido = contenidos.get(urls.archivo_de_url(entrada.a))
         if contenido is not None:
-            copias.append((entrada.de.lstrip("/"), contenido))
+            copias.append((urls.archivo_de_url(entrada.de), contenido))
     return copias
 
 
@@ -332,7 +325,7 @@ def escribir_redireccion(redirigida: Redirigida, url_base: str) -> bytes:
     html = entorno().get_template("redireccion.html").render(
         titulo=titulo, de=redirigida.de, motivo=redirigida.motivo, retirado=redirigida.retirado,
         relativa=relativa or "./", absoluta=urls.absoluta(url_base, redirigida.a.lstrip("/")),
-        script=urls.activo_desde(urls.ACTIVO_DIRECCIONES, desde + "index.md"),
+        script=urls.relativa(urls.ACTIVO_DIRECCIONES, desde),
         datos=datos_script(redirigida.a, redirigida.anclas, redirigida.de))
     return (html.strip() + "\n").encode("utf-8")
 
