@@ -6,6 +6,8 @@
     python3 tareas.py construir --destino D  lo mismo, en la carpeta D (la CI: _site/ o public/)
     python3 tareas.py validar [ARCHIVO...]   valida los datos e informa errores y avisos (de los
                                              archivos dados, más los errores de los demás)
+    python3 tareas.py urls [--comprobar]     pone al día datos/urls-publicadas.txt, las URL que el
+                                             sitio ha publicado (--comprobar: solo dice si le falta alguna)
     python3 tareas.py pruebas                prepara todo (también Chromium) y ejecuta todas las pruebas
     python3 tareas.py publicar DESTINO       construye en una carpeta nueva junto a DESTINO y la pone
                                              en su lugar renombrando, sin copiar (servidor propio;
@@ -174,11 +176,21 @@ def analizador_publicar() -> argparse.ArgumentParser:
     return analizador
 
 
+def analizador_urls() -> argparse.ArgumentParser:
+    """Argumentos de ``urls`` (los de ``programas-spen urls``)."""
+    analizador = _analizador("urls", "Pone al día datos/urls-publicadas.txt: añade las URL que el sitio "
+                                     "publica hoy y no quita ninguna (ver datos/README.md).")
+    analizador.add_argument_group("opciones").add_argument(
+        "--comprobar", action="store_true",
+        help="no escribir: terminar con error si al manifiesto le falta alguna URL (la CI)")
+    return analizador
+
+
 #: Las tareas que analizan sus argumentos (las demás los pasan tal cual: ``pruebas`` a pytest,
 #: ``banco`` a banco.py).
 ANALIZADORES: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "construir": analizador_construir, "validar": analizador_validar,
-    "publicar": analizador_publicar}
+    "publicar": analizador_publicar, "urls": analizador_urls}
 
 
 def construir_en(carpeta: Path | None) -> None:
@@ -203,6 +215,13 @@ def validar(argv: list[str] | None = None) -> None:
     preparar()
     archivos = [str(Path(a).resolve()) for a in args.archivos]
     _ejecutar(BIN / "programas-spen", "validar", *archivos, env=_entorno())
+
+
+def urls(argv: list[str] | None = None) -> None:
+    """Pone al día el manifiesto de URL publicadas (o, con ``--comprobar``, solo lo revisa)."""
+    args = analizador_urls().parse_args(_argumentos(argv))
+    preparar()
+    _ejecutar(BIN / "programas-spen", "urls", *(["--comprobar"] if args.comprobar else []), env=_entorno())
 
 
 class NoPublicado(Exception):
@@ -323,7 +342,7 @@ def _orden_de_personal(orden: str) -> Callable[[], None]:
 
 TAREAS: dict[str, Callable[[], None]] = {
     "sitio": sitio, "construir": construir, "validar": validar, "pruebas": pruebas,
-    "publicar": publicar, "banco": banco,
+    "publicar": publicar, "banco": banco, "urls": urls,
     "nuevo": _orden_de_personal("nuevo"), "hoja": _orden_de_personal("hoja"),
     "formatear": _orden_de_personal("formatear")}
 

@@ -9,6 +9,8 @@ contenido de cada página generada (``<ruta>.html``, con su título y metadatos 
 ``paginas.json``) y cada archivo generado: la salida del núcleo, utilizable por cualquier otro
 motor. ``nuevo``, ``hoja exportar|importar`` y ``formatear``, para el personal que no programa,
 están en ``ordenes_personal.py``.
+``programas-spen urls`` pone al día el manifiesto de URL publicadas
+(``sitio/permanencia.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from programas_spen.carga.validacion import cargar_datos
 from programas_spen.modelo.problemas import Informe, Problema
 from programas_spen.ordenes_personal import registrar as registrar_ordenes_personal
 from programas_spen.sitio.construir import URL_BASE, DatosInvalidos, construir_sitio
+from programas_spen.sitio.permanencia import MANIFIESTO, leer_manifiesto, texto_manifiesto
 
 #: Lo que ``validar --help`` explica de los archivos dados (y por qué los errores de otros
 #: archivos también cuentan).
@@ -118,8 +121,42 @@ def _paginas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _urls(args: argparse.Namespace) -> int:
+    """Pone al día el manifiesto de URL publicadas (``datos/urls-publicadas.txt``): las que
+    tenía más las que publica hoy el sitio, en orden. Con ``--comprobar``, no escribe nada y
+    termina con 1 si le falta alguna (el orden no cuenta: quien edita a mano puede pegar las
+    líneas que faltan en cualquier lugar)."""
+    datos = Path(args.datos)
+    try:
+        sitio = construir_sitio(datos, anexos_pdf=False)
+    except DatosInvalidos as exc:
+        print(exc.informe.texto(), file=sys.stderr)
+        print("No se puso al día el manifiesto: corrija antes los errores.", file=sys.stderr)
+        return 1
+    manifiesto = datos / MANIFIESTO
+    anteriores = {url for _, url in leer_manifiesto(manifiesto, str(manifiesto), Informe()) or ()}
+    nuevas = sorted(sitio.urls_publicadas - anteriores)
+    texto = texto_manifiesto(anteriores | sitio.urls_publicadas)
+    actual = manifiesto.read_text(encoding="utf-8") if manifiesto.exists() else None
+    if args.comprobar:
+        if not nuevas:
+            orden = "" if texto == actual else " (no está en orden: «urls» lo ordena)"
+            print(f"{manifiesto} está al día ({len(anteriores)} URL){orden}.")
+            return 0
+        print(f"{manifiesto} no está al día: le faltan {len(nuevas)} URL que el sitio publica. "
+              "Ejecute «python3 tareas.py urls» y confirme el cambio; o añada estas líneas al "
+              "archivo (en cualquier lugar):", file=sys.stderr)
+        print("\n".join(nuevas), file=sys.stderr)
+        return 1
+    if texto != actual:
+        manifiesto.write_text(texto, encoding="utf-8")
+    print(f"{manifiesto}: {len(anteriores | sitio.urls_publicadas)} URL, {len(nuevas)} nueva(s).")
+    return 0
+
+
 #: La función de cada orden (las del personal se añaden al crear el analizador).
-ORDENES: dict[str, Callable[[argparse.Namespace], int]] = {"validar": _validar, "paginas": _paginas}
+ORDENES: dict[str, Callable[[argparse.Namespace], int]] = {"validar": _validar, "paginas": _paginas,
+                                                              "urls": _urls}
 
 #: Texto de ``-h/--help`` (en español: cada analizador se crea con ``add_help=False``).
 AYUDA = "muestra esta ayuda y termina"
@@ -152,6 +189,15 @@ def crear_parser() -> argparse.ArgumentParser:
                           help="URL pública del sitio (para enlaces absolutos)")
     opciones.add_argument("--sin-pdf", action="store_true",
                           help="no generar los PDF de los anexos (solo sus vistas de impresión)")
+    urls = ordenes.add_parser("urls", help="pone al día el manifiesto de URL publicadas",
+                              description=f"Pone al día {MANIFIESTO} (en la carpeta de datos): "
+                                          "añade las URL que el sitio publica hoy, no quita ninguna.",
+                              add_help=False)
+    opciones = urls.add_argument_group("opciones")
+    opciones.add_argument("-h", "--help", action="help", help=AYUDA)
+    opciones.add_argument("--comprobar", action="store_true",
+                          help="no escribir: terminar con 1 si al manifiesto le falta alguna URL (CI)")
+
     # --- órdenes para el personal (nuevo, hoja, formatear): ordenes_personal.py ---
     ORDENES.update(registrar_ordenes_personal(ordenes))
     return parser

@@ -154,3 +154,16 @@ def test_relativa_a_igual_que_relpath() -> None:
     carpetas = ["", "a", "a/b", "b", "ab", "a/bc", "documentos/x", "documentos", "a/b/c"]
     for ruta, carpeta in itertools.product(rutas, carpetas):
         assert relativa_a(ruta, carpeta) == posixpath.relpath(ruta, carpeta or "."), (ruta, carpeta)
+
+
+def test_urls_desde_la_raiz_del_manifiesto() -> None:
+    from programas_spen.sitio import urls as u
+
+    assert u.desde_la_raiz(u.acuerdo("INE/JGE06/2020").url()) == "/acuerdos/ine-jge06-2020/"
+    assert u.desde_la_raiz(u.INICIO.url()) == "/"
+    assert u.archivo_de_url("/acuerdos/ine-jge06-2020/#x") == "acuerdos/ine-jge06-2020/index.html"
+    assert u.archivo_de_url("/documentos/x/anexo.pdf") == "documentos/x/anexo.pdf"
+    assert u.archivo_de_url("/") == "index.html"
+    assert u.carpetas_de("/INE/JGE06/2020/") == ["/INE/JGE06/", "/INE/", "/"]
+    assert u.carpetas_de("/documentos/x/#act-01") == ["/documentos/", "/"]
+    assert u.carpetas_de("/data.json") == ["/"]

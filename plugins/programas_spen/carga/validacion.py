@@ -39,6 +39,7 @@ from programas_spen.carga import coherencia
 from programas_spen.carga.construccion import construir
 from programas_spen.carga.esquema import ESQUEMA_DOCUMENTO, ESQUEMA_INSTITUCIONES, validar_arbol
 from programas_spen.carga.lector_yaml import Arbol, archivos_de_datos, espacio_arboles, leer_archivo
+from programas_spen.carga.redirecciones import ARCHIVO_REDIRECCIONES, ESQUEMA_REDIRECCIONES, redirecciones_de
 from programas_spen.carga.referencias import (
     Indice,
     comprobar_catalogo,
@@ -47,6 +48,7 @@ from programas_spen.carga.referencias import (
     indexar_documento,
 )
 from programas_spen.modelo.problemas import Informe, Problema
+from programas_spen.modelo.redireccion import Redireccion
 from programas_spen.modelo.registros import Catalogo, Datos, Documento
 
 log = logging.getLogger(__name__)
@@ -103,7 +105,12 @@ def _leer_uno(ruta: Path, base: Path, catalogo: Path, cache: Espacio | None) -> 
     arbol = leer_archivo(ruta, base, informe, cache)
     if arbol is None:
         return _Leido(None, False, informe.problemas)
-    esquema = ESQUEMA_INSTITUCIONES if ruta == catalogo else ESQUEMA_DOCUMENTO
+    if ruta == catalogo:
+        esquema = ESQUEMA_INSTITUCIONES
+    elif ruta == catalogo.with_name(ARCHIVO_REDIRECCIONES):
+        esquema = ESQUEMA_REDIRECCIONES
+    else:
+        esquema = ESQUEMA_DOCUMENTO
     return _Leido(arbol, validar_arbol(arbol, esquema, informe), informe.problemas)
 
 
@@ -159,9 +166,9 @@ def _leer_todos(rutas: list[Path], base: Path, catalogo: Path, cache: Espacio | 
 
 def _registro(ruta: Path, catalogo: Path, leido: _Leido) -> Catalogo | Documento | None:
     """El registro del modelo de un archivo que cumple su esquema: el catálogo o un
-    documento."""
+    documento (``redirecciones.yml`` no es un registro: ver ``redirecciones_de``)."""
     arbol = leido.arbol
-    if arbol is None or not leido.valido:
+    if arbol is None or not leido.valido or ruta == catalogo.with_name(ARCHIVO_REDIRECCIONES):
         return None
     if ruta == catalogo:
         return construir(Catalogo, arbol.datos, (), arbol, {"archivo": arbol.archivo})
@@ -191,6 +198,8 @@ def _cargar(directorio: Path, cache: Espacio | None, procesos: int | None) -> Re
     arboles: list[Arbol] = []
     documentos: list[Documento] = []
     ilegibles: list[str] = []
+    redirecciones_ruta = directorio / ARCHIVO_REDIRECCIONES
+    redirecciones: tuple[Redireccion, ...] = ()
     rutas = archivos_de_datos(directorio)
     for ruta, leido in zip(rutas, _leer_todos(rutas, base, catalogo_ruta, cache, procesos),
                            strict=True):
@@ -200,7 +209,9 @@ def _cargar(directorio: Path, cache: Espacio | None, procesos: int | None) -> Re
             if ruta != catalogo_ruta:
                 ilegibles.append(ruta.relative_to(base).as_posix())
             continue
-        if ruta == catalogo_ruta:
+        if ruta == redirecciones_ruta:
+            redirecciones = redirecciones_de(arbol, informe) if leido.valido else ()
+        elif ruta == catalogo_ruta:
             arbol_catalogo = arbol
             catalogo = registro if isinstance(registro, Catalogo) else Catalogo(archivo=arbol.archivo)
         else:
@@ -224,6 +235,6 @@ def _cargar(directorio: Path, cache: Espacio | None, procesos: int | None) -> Re
         comprobar_documento(arbol, indice, informe)
 
     documentos.sort(key=lambda d: (d.institucion != "ine", d.institucion, d.anio, d.id))
-    datos = Datos(catalogo=catalogo, documentos=tuple(documentos))
+    datos = Datos(catalogo=catalogo, documentos=tuple(documentos), redirecciones=redirecciones)
     coherencia.revisar(datos, informe)
     return Resultado(None if informe.errores else datos, informe)

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Literal
 
 from programas_spen.modelo.bloques import Bloque, textos_de
+from programas_spen.modelo.redireccion import Redireccion
 
 EstadoCalendario = Literal["meses", "periodo", "permanente", "no_dado"]
 TipoDocumento = Literal[
@@ -561,3 +562,5 @@ class Datos:
 
     catalogo: Catalogo
     documentos: tuple[Documento, ...]
+    #: Las URL publicadas que cambiaron (``redirecciones.yml``, ver ``sitio/permanencia``).
+    redirecciones: tuple[Redireccion, ...] = ()

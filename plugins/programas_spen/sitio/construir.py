@@ -22,7 +22,7 @@ from programas_spen.datos_abiertos import paginas as datos_abiertos
 from programas_spen.datos_abiertos.integridad import TablasInvalidas
 from programas_spen.datos_abiertos.publicar import DatosAbiertos, publicar
 from programas_spen.modelo.problemas import Informe
-from programas_spen.sitio import ical
+from programas_spen.sitio import ical, permanencia
 from programas_spen.sitio.activos import activos
 from programas_spen.sitio.corte import Corte, del_entorno
 from programas_spen.sitio.grafo import Grafo, construir_grafo
@@ -77,6 +77,8 @@ class Sitio:
     avisos_anexos: list[tuple[str, str]] = field(default_factory=list)
     #: La fecha de corte con que la portada dice qué está pasando (``sitio.corte``).
     corte: Corte = field(default_factory=del_entorno)
+    #: Las URL que publica el sitio completo, para su manifiesto (``permanencia``).
+    urls_publicadas: frozenset[str] = frozenset()
 
     def fragmento(self, nombre: str, desde: str) -> str | None:
         """El HTML del fragmento ``nombre`` para la página escrita a mano ``desde`` (sus enlaces,
@@ -154,11 +156,18 @@ def construir_sitio(directorio: Path, url_base: str = URL_BASE, anexos_pdf: bool
     except TablasInvalidas as exc:
         raise DatosInvalidos(exc.informe) from None
     hechos = construir_anexos(grafo, url_base, pdf=anexos_pdf, memoria=memoria_pdf, en_fondo=pdf_en_fondo)
-    paginas = [escribir_pagina(pagina) for pagina in describir_paginas(grafo, hechos.fichas, url_base, abiertos)]
+    descripciones = describir_paginas(grafo, hechos.fichas, url_base, abiertos)
     archivos = construir_archivos(grafo, url_base)
     archivos += [Archivo(ruta, contenido) for ruta, contenido in abiertos.archivos]
     archivos += [Archivo(ruta, contenido) for ruta, contenido in hechos.archivos.items()]
-    return Sitio(resultado.informe, grafo, paginas, archivos, hechos.avisos, corte or del_entorno())
+    # URL que nunca se rompen: el manifiesto y las redirecciones (``permanencia``)
+    descripciones, en_su_lugar, publicadas = permanencia.aplicar(
+        Path(directorio), grafo, descripciones, [(a.ruta, a.contenido) for a in archivos], url_base, resultado.informe)
+    if resultado.informe.errores:
+        raise DatosInvalidos(resultado.informe)
+    archivos += [Archivo(ruta, contenido) for ruta, contenido in en_su_lugar]
+    paginas = [escribir_pagina(pagina) for pagina in descripciones]
+    return Sitio(resultado.informe, grafo, paginas, archivos, hechos.avisos, corte or del_entorno(), publicadas.urls)
 
 
 def construir_archivos(grafo: Grafo, url_base: str = URL_BASE) -> list[Archivo]:

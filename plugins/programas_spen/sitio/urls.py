@@ -42,6 +42,8 @@ Esquemas JSON publicados             ``/esquema/<nombre>.schema.json`` (la URL d
 Catálogo DCAT                        ``/data.json``
 Feeds Atom de novedades              ``/suscripciones/novedades.atom`` y
                                      ``/suscripciones/novedades-<institución>.atom``
+URL publicada que se fue             la misma URL, ahora página de redirección
+                                     (``datos/redirecciones.yml``, ver ``permanencia``)
 ====================================  ================================================
 
 Todas las partes salen de identificadores fijados en los datos, nunca del texto, así que una
@@ -206,6 +208,8 @@ ACTIVO_PLOTLY = "activos/plotly.min.js"
 ACTIVO_GRAFICAS = "activos/graficas.js"
 ACTIVO_FILTROS = "activos/filtros.js"
 ACTIVO_BUSCAR = "activos/buscar.js"
+#: Lleva de un ancla o una página de antes a la nueva (``sitio/permanencia``).
+ACTIVO_DIRECCIONES = "activos/direcciones.js"
 
 
 def activo_desde(activo: str, origen: str) -> str:
@@ -399,3 +403,26 @@ def novedades(institucion: str | None = None) -> str:
 
 
 APARTADOS = APARTADOS | {APARTADO_DATOS_ABIERTOS}
+
+
+# --- URL desde la raíz (el manifiesto de URL publicadas, ``permanencia``) ----------------------
+
+
+def desde_la_raiz(url: str) -> str:
+    """Una URL relativa a la raíz como se escribe en el manifiesto: con ``/`` inicial
+    (``documentos/x/`` → ``/documentos/x/``; la portada, ``/``)."""
+    return "/" + url
+
+
+def archivo_de_url(url: str) -> str:
+    """El archivo del sitio que sirve una URL desde la raíz (sin ancla): ``/x/`` →
+    ``x/index.html``; ``/x.csv`` → ``x.csv``."""
+    ruta = url.split("#", 1)[0].lstrip("/")
+    return ruta + "index.html" if ruta.endswith("/") or ruta == "" else ruta
+
+
+def carpetas_de(url: str) -> list[str]:
+    """Las URL de las carpetas que contienen ``url`` (desde la raíz), de la más cercana a la
+    portada: ``/acuerdos/x/#a`` → ``["/acuerdos/", "/"]``."""
+    partes = url.split("#", 1)[0].strip("/").split("/")
+    return [desde_la_raiz("".join(f"{p}/" for p in partes[:n])) for n in range(len(partes) - 1, -1, -1)]
