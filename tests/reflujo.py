@@ -2,8 +2,8 @@
 ventana estrecha, y qué elementos la ensanchan.
 
 Dos medidas, porque axe no ve ninguna de las dos: el ancho desplazable del documento
-(``scrollWidth`` mayor que ``clientWidth``) y cada elemento visible más ancho que la ventana o
-que sobresale de ella sin estar dentro de un marco que se desplaza por su cuenta (una tabla
+(``scrollWidth`` mayor que ``clientWidth``) y cada elemento visible que sobresale de la ventana por
+la derecha sin estar dentro de un marco que se desplaza por su cuenta (una tabla
 ancha dentro de su región con desplazamiento no ensancha la página)."""
 
 from __future__ import annotations
@@ -31,8 +31,11 @@ MEDIR = """() => {
     for (const e of document.body.querySelectorAll('*')) {
         const r = e.getBoundingClientRect();
         if (!r.width || !r.height || getComputedStyle(e).visibility === 'hidden') continue;
-        const sobresale = r.width > ancho + 1 || (r.right > ancho + 1 && r.left < ancho);
-        if (sobresale && !enMarco(e)) anchos.push(nombre(e) + ' (' + Math.round(r.left) + '–' + Math.round(r.right) + ' px)');
+        // lo que queda del todo a la izquierda (el medidor de Plotly, a -10000 px) no se puede desplazar
+        const sobresale = r.right > ancho + 1 && r.left < ancho;
+        if (sobresale && !enMarco(e)) {
+            anchos.push(nombre(e) + ' (' + Math.round(r.left) + '–' + Math.round(r.right) + ' px)');
+        }
     }
     return {desplazable: raiz.scrollWidth, ventana: ancho, anchos: anchos.slice(0, 8)};
 }"""

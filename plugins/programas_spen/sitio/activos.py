@@ -21,4 +21,5 @@ def activos() -> list[tuple[str, bytes]]:
         (urls.ACTIVO_GRAFICAS, propios.joinpath("graficas.js").read_bytes()),
         (urls.ACTIVO_FILTROS, propios.joinpath("filtros.js").read_bytes()),
         (urls.ACTIVO_BUSCAR, propios.joinpath("buscar.js").read_bytes()),
+        (urls.ACTIVO_COPIAR, propios.joinpath("copiar.js").read_bytes()),
     ]

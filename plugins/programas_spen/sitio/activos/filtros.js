@@ -1,33 +1,27 @@
 /* Filtros de la agenda mensual (mejora progresiva): sin JavaScript se ve todo; con él, unos
- * selectores por institución, área y mecanismo ocultan las filas que no coinciden. Los
- * valores salen de las propias tablas. */
+ * selectores por institución y por área ocultan los elementos de la agenda que no coinciden.
+ * Los valores salen de los atributos data-filtro-* de cada elemento, que el sitio escribe con
+ * los nombres del catálogo (nunca del texto visible, que lleva el significado de las siglas). */
 (function () {
   "use strict";
   var contenedor = document.querySelector("[data-filtros]");
   if (!contenedor) { return; }
-  var tablas = Array.prototype.slice.call(document.querySelectorAll("article table"));
-  var columnas = { "Institución": "Institución", "Área": "Área", "Mecanismo": "Mecanismo" };
   var filtros = [];
+  var rotulos = { institucion: "Institución", area: "Área" };
 
-  Object.keys(columnas).forEach(function (nombre, indiceFiltro) {
+  function elementos(nombre) {
+    return Array.prototype.slice.call(document.querySelectorAll("article li[data-filtro-" + nombre + "]"));
+  }
+
+  Object.keys(rotulos).forEach(function (nombre) {
     var valores = {};
-    tablas.forEach(function (tabla) {
-      var cabeceras = Array.prototype.map.call(tabla.querySelectorAll("thead th"), function (th) {
-        return th.textContent.trim();
-      });
-      var indice = cabeceras.indexOf(nombre);
-      if (indice < 0) { return; }
-      tabla.querySelectorAll("tbody tr").forEach(function (fila) {
-        var celda = fila.children[indice];
-        if (celda) { valores[celda.textContent.trim()] = true; }
-      });
-    });
+    elementos(nombre).forEach(function (li) { valores[li.getAttribute("data-filtro-" + nombre)] = true; });
     var lista = Object.keys(valores).sort();
     if (lista.length < 2) { return; }
-    var id = "spen-filtro-" + indiceFiltro;
+    var id = "spen-filtro-" + nombre;
     var etiqueta = document.createElement("label");
     etiqueta.setAttribute("for", id);
-    etiqueta.textContent = columnas[nombre] + ": ";
+    etiqueta.textContent = rotulos[nombre] + ": ";
     var selector = document.createElement("select");
     selector.id = id;
     var todas = document.createElement("option");
@@ -47,17 +41,10 @@
   });
 
   function aplicar() {
-    tablas.forEach(function (tabla) {
-      var cabeceras = Array.prototype.map.call(tabla.querySelectorAll("thead th"), function (th) {
-        return th.textContent.trim();
-      });
-      tabla.querySelectorAll("tbody tr").forEach(function (fila) {
-        var visible = filtros.every(function (filtro) {
-          var indice = cabeceras.indexOf(filtro.nombre);
-          if (indice < 0 || !filtro.selector.value) { return true; }
-          return fila.children[indice].textContent.trim() === filtro.selector.value;
-        });
-        fila.hidden = !visible;
+    var filtrables = document.querySelectorAll("article li[data-filtro-institucion]");
+    Array.prototype.forEach.call(filtrables, function (li) {
+      li.hidden = !filtros.every(function (filtro) {
+        return !filtro.selector.value || li.getAttribute("data-filtro-" + filtro.nombre) === filtro.selector.value;
       });
     });
   }

@@ -23,6 +23,7 @@ from programas_spen.sitio.secciones import (
     Fila,
     GrupoFilas,
     Marca,
+    Parrafo,
     Parte,
     Salto,
     Tabla,
@@ -105,6 +106,11 @@ _LEYENDA = (
     ("Marca fuera de la tabla", "La fuente pone una marca más allá de la última columna de meses; no se "
                                 "asigna a ningún mes."),
 )
+
+#: La pista, antes de la rejilla, de que se desplaza de lado donde no cabe (en pantallas anchas
+#: la oculta ``estilos/calendario.css``).
+PISTA = Parrafo("La tabla es más ancha que su pantalla: deslícela de lado (o, con el teclado, enfóquela y use "
+                "las flechas). La primera columna queda fija.", clase="spen-pista-desplazar")
 
 #: La leyenda de la rejilla: qué significa cada símbolo o texto de sus celdas.
 LEYENDA = Tabla(("Símbolo o texto", "Significado"), tuple(Fila(par) for par in _LEYENDA))
