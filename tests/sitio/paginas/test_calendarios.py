@@ -115,7 +115,7 @@ def test_calendario_de_documento(html) -> None:
     # mes por mes, en lista: marzo lleva su sesión prevista
     meses = pagina.find(id="meses").find_next_sibling("ul")
     assert enlaces(meses)["Marzo de 2024"] == "../../../calendario/2024/03/"
-    assert "Sesión: 1.ª sesión ordinaria («Segunda semana — Marzo»)" in plano(meses)
+    assert "sesión prevista: 1.ª sesión ordinaria («Segunda semana — Marzo»)" in plano(meses)
 
 
 def test_proximamente_con_datos_que_terminan_antes_del_corte(grafo_real) -> None:

@@ -63,18 +63,28 @@ def _rejilla_y_leyenda(doc: Documento, grafo: Grafo) -> tuple[Bloque, ...]:
     return (*bloques, Seccion("Leyenda", (rejilla_de_meses.LEYENDA,), id="leyenda", nivel=3))
 
 
+def _cuantos(numero: int, singular: str, plural: str) -> str:
+    return f"{numero} {singular if numero == 1 else plural}"
+
+
 def _mes_por_mes(doc: Documento, meses: Sequence[proximamente.MesPrevisto]) -> tuple[Bloque, ...]:
-    """El calendario del documento como lista de meses (se lee igual en un teléfono): lo previsto
-    en cada mes y, al final, lo que no tiene meses en la fuente."""
+    """El calendario del documento como lista de meses (se lee igual en un teléfono): cuánto
+    prevé en cada mes, con sus sesiones y el enlace a la agenda del mes, y al final lo que no
+    tiene meses en la fuente."""
     bloques: list[Bloque] = []
     if meses:
-        bloques.append(Lista(tuple(Elemento(
-            unir(enlace(nombre_mes(m.mes).capitalize(), urls.mes(m.mes)), f" ({m.total})"),
-            bloques=(Lista((
-                *(Elemento(unir("Sesión: ", enlace(agenda_organos.nombre_programada(p), urls.ancla(doc.id, p.id)),
-                                f" («{' '.join(p.texto.split())}»)")) for _, p in m.programadas),
-                *(Elemento((enlace(" ".join(f.texto.split()), urls.ancla(doc.id, f.id)),)) for f in m.filas),
-            )),)) for m in meses), clase="spen-meses"))
+        elementos = []
+        for m in meses:
+            temas = sum(1 for f in m.filas if f.tipo == "tema")
+            cuenta = [_cuantos(temas, "tema", "temas") if temas else "",
+                      _cuantos(len(m.filas) - temas, "actividad", "actividades") if len(m.filas) > temas else ""]
+            sesiones = [unir(enlace(agenda_organos.nombre_programada(p), urls.ancla(doc.id, p.id)),
+                             f" («{' '.join(p.texto.split())}»)") for _, p in m.programadas]
+            elementos.append(Elemento(unir(
+                enlace(nombre_mes(m.mes).capitalize(), urls.mes(m.mes)), ": ", juntar([c for c in cuenta if c], ", "),
+                ("; sesión prevista: " if len(sesiones) == 1 else "; sesiones previstas: ") if sesiones else None,
+                juntar(sesiones, ", "))))
+        bloques.append(Lista(tuple(elementos), clase="spen-meses"))
     sin_meses = [f for f in cal.filas(doc) if not cal.meses_de(f.calendario)]
     if sin_meses:
         bloques.append(Seccion(f"Sin meses en la fuente ({len(sin_meses)})", (Lista(tuple(

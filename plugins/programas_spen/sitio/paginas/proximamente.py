@@ -50,6 +50,10 @@ def previstos(agendas: Sequence[cal.Agenda], documento: Documento | None = None)
     return meses
 
 
+def _previstos(numero: int) -> str:
+    return f"{numero} {'previsto' if numero == 1 else 'previstos'}"
+
+
 def _mes(previsto: MesPrevisto, con_documento: bool) -> Elemento:
     elementos = [Elemento(unir("Sesión: ", enlace(nombre_programada(p), urls.ancla(d.id, p.id)),
                                f" («{' '.join(p.texto.split())}»)",
@@ -64,7 +68,7 @@ def _mes(previsto: MesPrevisto, con_documento: bool) -> Elemento:
         completa = enlace(f"agenda completa de {nombre_mes(previsto.mes)}", urls.mes(previsto.mes))
         mostrados.append(Elemento(unir(f"Y {len(elementos) - POR_MES} más: ", completa)))
     return Elemento(unir(enlace(nombre_mes(previsto.mes).capitalize(), urls.mes(previsto.mes)),
-                         f": {previsto.total} {'previsto' if previsto.total == 1 else 'previstos'}"),
+                         f": {_previstos(previsto.total)}"),
                     bloques=(Lista(tuple(mostrados)),))
 
 
@@ -79,12 +83,11 @@ def bloques_proximamente(meses: Sequence[MesPrevisto], corte: Corte, con_documen
     if not meses:
         return (Parrafo(f"{desde} Los documentos publicados no dan meses para nada de lo que prevén."),)
     ultimos = meses[-MESES:]
-    return (
-        Parrafo(unir(f"{desde} Nada previsto a partir de {nombre_mes(corte.mes)}: los documentos publicados "
-                     "no llegan hasta ahí. Lo último previsto es de ",
-                     juntar([(enlace(nombre_mes(m.mes), urls.mes(m.mes)),) for m in ultimos], ", ", " y "), ".")),
-        Lista(tuple(_mes(m, con_documento) for m in ultimos)),
-    )
+    return (Parrafo(unir(
+        f"{desde} Nada previsto a partir de {nombre_mes(corte.mes)}: los documentos publicados no llegan hasta "
+        "ahí. Lo último previsto es de ",
+        juntar([(enlace(nombre_mes(m.mes), urls.mes(m.mes)), f" ({_previstos(m.total)})") for m in ultimos],
+               ", ", " y "), ".")),)
 
 
 def seccion_proximamente(meses: Sequence[MesPrevisto], corte: Corte, con_documento: bool = True,
