@@ -154,3 +154,10 @@ def test_relativa_a_igual_que_relpath() -> None:
     carpetas = ["", "a", "a/b", "b", "ab", "a/bc", "documentos/x", "documentos", "a/b/c"]
     for ruta, carpeta in itertools.product(rutas, carpetas):
         assert relativa_a(ruta, carpeta) == posixpath.relpath(ruta, carpeta or "."), (ruta, carpeta)
+
+
+def test_suscripcion_webcal() -> None:
+    direccion = urls.feed_absoluto("https://ejemplo.mx/spen", "todo")
+    assert direccion == "https://ejemplo.mx/spen/suscripciones/todo.ics"
+    assert urls.webcal(direccion) == "webcal://ejemplo.mx/spen/suscripciones/todo.ics"
+    assert urls.webcal("http://127.0.0.1:8000/suscripciones/todo.ics") == "webcal://127.0.0.1:8000/suscripciones/todo.ics"
