@@ -15,8 +15,14 @@ def test_previstos_solo_lo_previsto(grafo_prueba) -> None:
     meses = proximamente.previstos(list(cal.agendas(grafo_prueba)))
     assert [(m.mes, m.total) for m in meses] == [
         ("2020-01", 1), ("2020-02", 1), ("2024-03", 2), ("2024-06", 1), ("2025-01", 1), ("2025-02", 1)]
-    del_programa = proximamente.previstos(list(cal.agendas(grafo_prueba)), grafo_prueba.documentos["pat-cspen-2024"])
+    del_programa = proximamente.previstos_documento(grafo_prueba.documentos["pat-cspen-2024"])
     assert [(m.mes, m.total) for m in del_programa] == [("2024-03", 2), ("2024-06", 1)]
+    # lo mismo que la agenda del sitio, mes por mes, para cada documento
+    for doc in grafo_prueba.datos.documentos:
+        propios = [(m.mes, m.filas, m.programadas) for m in proximamente.previstos_documento(doc)]
+        del_sitio = [(m.mes, tuple(f for f in m.filas if f.documento.id == doc.id),
+                      tuple(x for x in m.programadas if x[0].id == doc.id)) for m in meses]
+        assert propios == [x for x in del_sitio if x[1] or x[2]], doc.id
 
 
 def test_con_algo_por_venir(grafo_prueba) -> None:

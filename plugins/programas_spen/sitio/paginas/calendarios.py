@@ -94,12 +94,12 @@ def _mes_por_mes(doc: Documento, meses: Sequence[proximamente.MesPrevisto]) -> t
     return tuple(bloques)
 
 
-def pagina_calendario_documento(doc: Documento, grafo: Grafo, agendas: Sequence[cal.Agenda] = (),
-                                corte: Corte | None = None, url_base: str = URL_BASE) -> Pagina:
+def pagina_calendario_documento(doc: Documento, grafo: Grafo, corte: Corte | None = None,
+                                url_base: str = URL_BASE) -> Pagina:
     """El calendario de un documento: lo que viene, mes por mes en lista, la rejilla de meses
     (región con desplazamiento y primera columna fija) y, si tiene meses, su línea de tiempo."""
     desde = urls.calendario_documento(doc.id).ruta
-    meses = proximamente.previstos(agendas, doc)
+    meses = proximamente.previstos_documento(doc)
     rejilla: list[Bloque] = [
         Parrafo("Cada fila es un registro del documento con su calendario tal como lo da la fuente."),
         *_rejilla_y_leyenda(doc, grafo)]
@@ -317,7 +317,7 @@ def paginas_calendario(grafo: Grafo, url_base: str = URL_BASE, corte: Corte | No
     paginas: list[Pagina] = []
     for doc in grafo.datos.documentos:
         if cal.tiene_calendario(doc):
-            paginas.append(pagina_calendario_documento(doc, grafo, agendas, corte, url_base))
+            paginas.append(pagina_calendario_documento(doc, grafo, corte, url_base))
         graficas = pagina_graficas_documento(doc, grafo)
         if graficas is not None:
             paginas.append(graficas)

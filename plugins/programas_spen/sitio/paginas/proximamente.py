@@ -39,15 +39,23 @@ class MesPrevisto:
         return len(self.filas) + len(self.programadas)
 
 
-def previstos(agendas: Sequence[cal.Agenda], documento: Documento | None = None) -> list[MesPrevisto]:
-    """Los meses con algo previsto, en orden; con ``documento``, solo lo suyo."""
-    meses = []
-    for agenda in agendas:
-        filas = tuple(f for f in agenda.filas if documento is None or f.documento.id == documento.id)
-        programadas = tuple((d, p) for d, p in agenda.programadas if documento is None or d.id == documento.id)
-        if filas or programadas:
-            meses.append(MesPrevisto(agenda.mes, filas, programadas))
-    return meses
+def previstos(agendas: Sequence[cal.Agenda]) -> list[MesPrevisto]:
+    """Los meses del sitio con algo previsto, en orden."""
+    return [MesPrevisto(a.mes, a.filas, a.programadas) for a in agendas if a.filas or a.programadas]
+
+
+def previstos_documento(documento: Documento) -> list[MesPrevisto]:
+    """Los meses con algo previsto en un documento, en orden (de sus propios registros: a
+    escala nacional, recorrer la agenda de todo el sitio por cada documento sería cuadrático)."""
+    filas: dict[str, list[cal.FilaCalendario]] = {}
+    for fila in cal.filas(documento):
+        for mes in cal.meses_de(fila.calendario):
+            filas.setdefault(mes, []).append(fila)
+    programadas: dict[str, list[tuple[Documento, SesionProgramada]]] = {}
+    for programada in documento.sesiones_programadas:
+        programadas.setdefault(programada.mes, []).append((documento, programada))
+    return [MesPrevisto(mes, tuple(filas.get(mes, ())), tuple(programadas.get(mes, ())))
+            for mes in sorted(set(filas) | set(programadas))]
 
 
 def _previstos(numero: int) -> str:
