@@ -16,7 +16,7 @@ def test_controles() -> None:
     assert html.find("a", download=True)["download"] == "sesiones-cspen.ics"
     assert html.find("code").get_text() == "https://ejemplo.mx/spen/suscripciones/sesiones-cspen.ics"
     boton = html.find("button")
-    assert boton["type"] == "button" and boton.has_attr("hidden")
+    assert boton["type"] == "button" and boton.find_parent("template") is not None  # lo pone el script
     assert boton["data-copiar"] == "https://ejemplo.mx/spen/suscripciones/sesiones-cspen.ics"
     assert boton["aria-label"] == "Copiar dirección de sesiones de la Comisión"
     assert html.find(id=boton["aria-describedby"])["role"] == "status"

@@ -107,10 +107,10 @@ _LEYENDA = (
                                 "asigna a ningún mes."),
 )
 
-#: La pista, antes de la rejilla, de que se desplaza de lado donde no cabe (en pantallas anchas
-#: la oculta ``estilos/calendario.css``).
-PISTA = Parrafo("La tabla es más ancha que su pantalla: deslícela de lado (o, con el teclado, enfóquela y use "
-                "las flechas). La primera columna queda fija.", clase="spen-pista-desplazar")
+#: La pista visible, antes de la rejilla, de que se desplaza de lado donde no cabe (con la sombra
+#: del borde, ``estilos/calendario.css``).
+PISTA = Parrafo("Si la tabla no cabe en su pantalla, deslícela de lado (o, con el teclado, enfóquela y use las "
+                "flechas): la primera columna queda fija.", clase="spen-pista-desplazar")
 
 #: La leyenda de la rejilla: qué significa cada símbolo o texto de sus celdas.
 LEYENDA = Tabla(("Símbolo o texto", "Significado"), tuple(Fila(par) for par in _LEYENDA))

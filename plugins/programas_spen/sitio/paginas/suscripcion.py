@@ -1,7 +1,7 @@
 """Los controles para suscribirse a un calendario iCalendar: un enlace ``webcal://`` que abre la
 agenda del sistema con un clic, la descarga del archivo ``.ics`` y la dirección pública escrita
 como texto (se lee y se selecciona sin JavaScript) con un botón «Copiar dirección» que solo
-aparece con JavaScript (``activos/copiar.js``)."""
+pone en la página el script (``activos/copiar.js``, desde un ``<template>``)."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ def script_copiar(desde: str) -> Html:
 
 
 def boton_copiar(direccion: str, que: str, ident: str) -> Html:
-    """El botón que copia ``direccion``, oculto hasta que el script lo muestra, con un nombre
-    accesible que dice qué copia (``que``) y una región de estado que anuncia el resultado."""
+    """El botón que copia ``direccion``, con un nombre accesible que dice qué copia (``que``) y
+    una región de estado que anuncia el resultado. Va dentro de un ``<template>``: solo existe
+    en la página cuando el script lo pone (sin JavaScript no copiaría nada)."""
     return Html(Markup(
+        '<template class="spen-copiar-plantilla">'
         '<button type="button" class="md-button spen-copiar" data-copiar="{direccion}" '
-        'aria-label="Copiar dirección de {que}" aria-describedby="{ident}" hidden>Copiar dirección</button>'
-        '<span class="spen-copiar__estado" id="{ident}" role="status"></span>').format(
+        'aria-label="Copiar dirección de {que}" aria-describedby="{ident}">Copiar dirección</button>'
+        '<span class="spen-copiar__estado" id="{ident}" role="status"></span></template>').format(
         direccion=direccion, que=que, ident=ident), solo_web=True)
 
 
