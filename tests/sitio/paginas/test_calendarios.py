@@ -63,7 +63,10 @@ def test_marzo_2024_es_una_agenda_por_organo(html) -> None:
     assert "Informe final sobre el avance en la ejecución del Plan de Trabajo SIISPEN 2023" in temas
     assert "Meses: marzo, junio y septiembre de 2024" in temas  # el mes, nunca un día inventado
     # el resumen: una fila por órgano, cada sesión celebrada en el suyo
-    resumen = {f[0]: f for f in filas(marzo.find(id="resumen").find_next_sibling("table"))}
+    region = marzo.find(id="resumen").find_next_sibling("div", class_="spen-rejilla")
+    assert region["role"] == "region" and region["tabindex"] == "0" and region["aria-label"] == (
+        "Cifras de marzo de 2024 por órgano")
+    resumen = {f[0]: f for f in filas(region.find("table"))}
     assert resumen["Comisión del Servicio Profesional Electoral Nacional"][4] == "1"
     assert resumen["Junta General Ejecutiva"][4] == "1"
     filtros = marzo.select_one("div.spen-filtros[data-filtros]")

@@ -6,6 +6,7 @@ feeds iCalendar (enlace ``webcal://``, descarga y dirección para copiar)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from markupsafe import Markup
 
@@ -177,8 +178,9 @@ def pagina_mes(agenda: cal.Agenda, grafo: Grafo, anterior: str | None, siguiente
         cuerpo.append(Parrafo("Ningún documento publicado tiene nada previsto o registrado para este mes."))
     cuerpo += [agenda_organos.seccion_organo(g, grafo) for g in grupos]
     if grupos:
-        cuerpo.append(Seccion("Resumen del mes", (agenda_organos.resumen(
-            grupos, grafo, f"Cifras de {nombre_mes(agenda.mes)} por órgano"),), id="resumen"))
+        leyenda = f"Cifras de {nombre_mes(agenda.mes)} por órgano"
+        cuerpo.append(Seccion("Resumen del mes", region_cifras(agenda_organos.resumen(grupos, grafo, leyenda), leyenda),
+                              id="resumen"))
     cuerpo.append(Seccion("Suscribirse", (
         Parrafo("Todo lo previsto y celebrado de todos los documentos, en su agenda:"),
         bloque_suscripcion("todo", "todos los calendarios", desde, url_base), script_copiar(desde)),
@@ -186,6 +188,15 @@ def pagina_mes(agenda: cal.Agenda, grafo: Grafo, anterior: str | None, siguiente
     cuerpo.append(Html(Markup('<script src="{}"></script>').format(urls.activo_desde(urls.ACTIVO_FILTROS, desde))))
     return Pagina(desde, f"{titulo} — calendario", tuple(cuerpo), meta=dict(SIN_BUSQUEDA), siglas=siglas_de(grafo),
                   encabezado=titulo)
+
+
+def region_cifras(tabla: Tabla, nombre: str) -> tuple[Bloque, ...]:
+    """Una tabla de cifras ancha en su región con desplazamiento propio (con nombre, enfocable
+    con el teclado, la primera columna fija y la pista visible antes): en un teléfono se desliza
+    la tabla, no la página."""
+    return (rejilla_de_meses.PISTA,
+            Bloques((replace(tabla, clase="spen-cifras"),), clase="spen-rejilla",
+                    atributos=(("role", "region"), ("aria-label", nombre), ("tabindex", "0"))))
 
 
 def _por_organo(sesiones: Sequence[str], grafo: Grafo) -> str:
@@ -211,8 +222,8 @@ def pagina_anio(anio: str, agendas: Sequence[cal.Agenda], grafo: Grafo) -> Pagin
     cuerpo = (
         Parrafo((enlace("Todos los años", urls.CALENDARIO),)),
         Parrafo("Las sesiones se cuentan por órgano: una sesión de la Junta no es una sesión de la Comisión."),
-        Tabla(("Mes", "Temas", "Actividades y líneas", "Sesiones previstas", "Sesiones celebradas"), tuple(filas),
-              leyenda=f"Cifras de cada mes de {anio}"),
+        *region_cifras(Tabla(("Mes", "Temas", "Actividades y líneas", "Sesiones previstas", "Sesiones celebradas"),
+                             tuple(filas), leyenda=f"Cifras de cada mes de {anio}"), f"Cifras de cada mes de {anio}"),
     )
     return Pagina(urls.anio(anio).ruta, f"Calendario {anio}", cuerpo, siglas=siglas_de(grafo))
 
