@@ -14,9 +14,9 @@ pytestmark = pytest.mark.navegador
 def test_filtros_de_la_agenda(pestana, servidor: str) -> None:
     pestana.goto(servidor + PAGINAS["agenda-mes"])
     material_listo(pestana)
-    assert pestana.locator("[data-filtros]").is_visible()
+    assert pestana.locator("[data-filtros-agenda]").is_visible()
     opciones = pestana.locator("#spen-filtro-area option").all_inner_texts()
-    assert opciones[0] == "Todas" and len(opciones) == len(set(opciones))
+    assert opciones[0] == "Cualquiera" and len(opciones) == len(set(opciones))
     assert "DCPEN" in opciones and "—" not in opciones
     assert not any("(" in o for o in opciones)  # nunca el significado de las siglas pegado al rótulo
     todos = pestana.locator("li[data-filtro-institucion]").count()

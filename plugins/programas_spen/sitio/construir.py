@@ -22,7 +22,7 @@ from programas_spen.datos_abiertos import paginas as datos_abiertos
 from programas_spen.datos_abiertos.integridad import TablasInvalidas
 from programas_spen.datos_abiertos.publicar import DatosAbiertos, publicar
 from programas_spen.modelo.problemas import Informe
-from programas_spen.sitio import ical, urls
+from programas_spen.sitio import ical
 from programas_spen.sitio.activos import activos
 from programas_spen.sitio.grafo import Grafo, construir_grafo
 from programas_spen.sitio.paginas import acuerdos, anexos, buscar, calendarios, documento, indices, sesiones
@@ -35,7 +35,7 @@ from programas_spen.sitio.secciones import Pagina
 MARCADOR = re.compile(r"<!--\s*programas-spen:\s*([a-z-]+)\s*-->")
 
 #: URL pública por omisión (la de ``mkdocs.yml`` sin la variable ``SITIO_URL``).
-URL_BASE = urls.URL_BASE
+URL_BASE = "https://programas-spen.example/"
 
 
 class DatosInvalidos(Exception):

@@ -212,6 +212,7 @@ ACTIVO_GRAFICAS = "activos/graficas.js"
 ACTIVO_FILTROS = "activos/filtros.js"
 ACTIVO_BUSCAR = "activos/buscar.js"
 ACTIVO_COPIAR = "activos/copiar.js"
+ACTIVO_AGENDA = "activos/agenda.js"
 
 
 def activo_desde(activo: str, origen: str) -> str:

@@ -69,9 +69,9 @@ def test_marzo_2024_es_una_agenda_por_organo(html) -> None:
     resumen = {f[0]: f for f in filas(region.find("table"))}
     assert resumen["Comisión del Servicio Profesional Electoral Nacional"][4] == "1"
     assert resumen["Junta General Ejecutiva"][4] == "1"
-    filtros = marzo.select_one("div.spen-filtros[data-filtros]")
+    filtros = marzo.select_one("div.spen-filtros[data-filtros-agenda]")
     assert filtros is not None and filtros.has_attr("hidden")
-    assert [s["src"] for s in marzo.find_all("script")][-1] == "../../../activos/filtros.js"
+    assert [s["src"] for s in marzo.find_all("script")][-1] == "../../../activos/agenda.js"
     assert enlaces(marzo)["← febrero de 2024"] == "../02/" and enlaces(marzo)["abril de 2024 →"] == "../04/"
     assert enlaces(marzo)["Año 2024"] == "../"
 

@@ -1,27 +1,33 @@
 /* Filtros de la agenda mensual (mejora progresiva): sin JavaScript se ve todo; con él, unos
- * selectores por institución y por área ocultan los elementos de la agenda que no coinciden.
- * Los valores salen de los atributos data-filtro-* de cada elemento, que el sitio escribe con
- * los nombres del catálogo (nunca del texto visible, que lleva el significado de las siglas). */
+ * selectores por institución, área y mecanismo ocultan las filas que no coinciden. Los
+ * valores salen de las propias tablas. */
 (function () {
   "use strict";
   var contenedor = document.querySelector("[data-filtros]");
   if (!contenedor) { return; }
+  var tablas = Array.prototype.slice.call(document.querySelectorAll("article table"));
+  var columnas = { "Institución": "Institución", "Área": "Área", "Mecanismo": "Mecanismo" };
   var filtros = [];
-  var rotulos = { institucion: "Institución", area: "Área" };
 
-  function elementos(nombre) {
-    return Array.prototype.slice.call(document.querySelectorAll("article li[data-filtro-" + nombre + "]"));
-  }
-
-  Object.keys(rotulos).forEach(function (nombre) {
+  Object.keys(columnas).forEach(function (nombre, indiceFiltro) {
     var valores = {};
-    elementos(nombre).forEach(function (li) { valores[li.getAttribute("data-filtro-" + nombre)] = true; });
+    tablas.forEach(function (tabla) {
+      var cabeceras = Array.prototype.map.call(tabla.querySelectorAll("thead th"), function (th) {
+        return th.textContent.trim();
+      });
+      var indice = cabeceras.indexOf(nombre);
+      if (indice < 0) { return; }
+      tabla.querySelectorAll("tbody tr").forEach(function (fila) {
+        var celda = fila.children[indice];
+        if (celda) { valores[celda.textContent.trim()] = true; }
+      });
+    });
     var lista = Object.keys(valores).sort();
     if (lista.length < 2) { return; }
-    var id = "spen-filtro-" + nombre;
+    var id = "spen-filtro-" + indiceFiltro;
     var etiqueta = document.createElement("label");
     etiqueta.setAttribute("for", id);
-    etiqueta.textContent = rotulos[nombre] + ": ";
+    etiqueta.textContent = columnas[nombre] + ": ";
     var selector = document.createElement("select");
     selector.id = id;
     var todas = document.createElement("option");
@@ -41,10 +47,17 @@
   });
 
   function aplicar() {
-    var filtrables = document.querySelectorAll("article li[data-filtro-institucion]");
-    Array.prototype.forEach.call(filtrables, function (li) {
-      li.hidden = !filtros.every(function (filtro) {
-        return !filtro.selector.value || li.getAttribute("data-filtro-" + filtro.nombre) === filtro.selector.value;
+    tablas.forEach(function (tabla) {
+      var cabeceras = Array.prototype.map.call(tabla.querySelectorAll("thead th"), function (th) {
+        return th.textContent.trim();
+      });
+      tabla.querySelectorAll("tbody tr").forEach(function (fila) {
+        var visible = filtros.every(function (filtro) {
+          var indice = cabeceras.indexOf(filtro.nombre);
+          if (indice < 0 || !filtro.selector.value) { return true; }
+          return fila.children[indice].textContent.trim() === filtro.selector.value;
+        });
+        fila.hidden = !visible;
       });
     });
   }

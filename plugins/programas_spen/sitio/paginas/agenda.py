@@ -5,7 +5,7 @@ Casi todo lo que prevén los programas tiene mes, no día: la agenda agrupa por 
 de registro (sesiones, temas, actividades) y nunca inventa un día. Las sesiones sí tienen fecha:
 cada una dice con palabras si se celebró (con su fecha) o si estaba prevista y no hay registro de
 que se celebrara; el color nunca es la única señal. Cada elemento lleva en atributos ``data-filtro-*``
-la institución y el área con sus nombres del catálogo, para los filtros (``activos/filtros.js``).
+la institución y el área con sus nombres del catálogo, para los filtros (``activos/agenda.js``).
 """
 
 from __future__ import annotations

@@ -171,8 +171,8 @@ def pagina_mes(agenda: cal.Agenda, grafo: Grafo, anterior: str | None, siguiente
                 "Los programas dan casi siempre el mes, no el día: aquí no se inventa ninguno. Las sesiones "
                 "celebradas llevan su fecha; las previstas dicen si se celebraron. Lo que la fuente no fecha está "
                 "en el calendario de su documento como «No dado en la fuente»."),
-        # los filtros los pone ``activos/filtros.js``: sin él, el contenedor queda oculto
-        Bloques((), clase="spen-filtros", atributos=(("data-filtros", ""), ("hidden", ""))),
+        # los filtros los pone ``activos/agenda.js``: sin él, el contenedor queda oculto
+        Bloques((), clase="spen-filtros", atributos=(("data-filtros-agenda", ""), ("hidden", ""))),
     ]
     if not grupos:
         cuerpo.append(Parrafo("Ningún documento publicado tiene nada previsto o registrado para este mes."))
@@ -185,7 +185,7 @@ def pagina_mes(agenda: cal.Agenda, grafo: Grafo, anterior: str | None, siguiente
         Parrafo("Todo lo previsto y celebrado de todos los documentos, en su agenda:"),
         bloque_suscripcion("todo", "todos los calendarios", desde, url_base), script_copiar(desde)),
         id="suscribirse"))
-    cuerpo.append(Html(Markup('<script src="{}"></script>').format(urls.activo_desde(urls.ACTIVO_FILTROS, desde))))
+    cuerpo.append(Html(Markup('<script src="{}"></script>').format(urls.activo_desde(urls.ACTIVO_AGENDA, desde))))
     return Pagina(desde, f"{titulo} — calendario", tuple(cuerpo), meta=dict(SIN_BUSQUEDA), siglas=siglas_de(grafo),
                   encabezado=titulo)
 
