@@ -12,10 +12,12 @@ from programas_spen.sitio.activos import activos, plotly_js
 def test_activos_propios() -> None:
     archivos = dict(activos())
     assert set(archivos) == {urls.ACTIVO_PLOTLY, urls.ACTIVO_GRAFICAS, urls.ACTIVO_FILTROS,
-                             urls.ACTIVO_BUSCAR, urls.ACTIVO_DIRECCIONES}
+                             urls.ACTIVO_BUSCAR, urls.ACTIVO_COPIAR,
+                             urls.ACTIVO_AGENDA, urls.ACTIVO_DIRECCIONES}
     assert archivos[urls.ACTIVO_PLOTLY] == plotly_js()
     assert len(plotly_js()) > 1_000_000
-    for ruta in (urls.ACTIVO_GRAFICAS, urls.ACTIVO_FILTROS, urls.ACTIVO_BUSCAR, urls.ACTIVO_DIRECCIONES):
+    for ruta in (urls.ACTIVO_GRAFICAS, urls.ACTIVO_FILTROS, urls.ACTIVO_BUSCAR, urls.ACTIVO_COPIAR,
+                 urls.ACTIVO_AGENDA, urls.ACTIVO_DIRECCIONES):
         texto = archivos[ruta].decode("utf-8")
         assert not re.search(r"https?://", texto), ruta
 

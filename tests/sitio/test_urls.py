@@ -167,3 +167,10 @@ def test_urls_desde_la_raiz_del_manifiesto() -> None:
     assert u.carpetas_de("/INE/JGE06/2020/") == ["/INE/JGE06/", "/INE/", "/"]
     assert u.carpetas_de("/documentos/x/#act-01") == ["/documentos/", "/"]
     assert u.carpetas_de("/data.json") == ["/"]
+
+
+def test_suscripcion_webcal() -> None:
+    direccion = urls.feed_absoluto("https://ejemplo.mx/spen", "todo")
+    assert direccion == "https://ejemplo.mx/spen/suscripciones/todo.ics"
+    assert urls.webcal(direccion) == "webcal://ejemplo.mx/spen/suscripciones/todo.ics"
+    assert urls.webcal("http://127.0.0.1:8000/suscripciones/todo.ics") == "webcal://127.0.0.1:8000/suscripciones/todo.ics"

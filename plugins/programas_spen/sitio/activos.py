@@ -22,4 +22,6 @@ def activos() -> list[tuple[str, bytes]]:
         (urls.ACTIVO_FILTROS, propios.joinpath("filtros.js").read_bytes()),
         (urls.ACTIVO_BUSCAR, propios.joinpath("buscar.js").read_bytes()),
         (urls.ACTIVO_DIRECCIONES, propios.joinpath("direcciones.js").read_bytes()),
+        (urls.ACTIVO_COPIAR, propios.joinpath("copiar.js").read_bytes()),
+        (urls.ACTIVO_AGENDA, propios.joinpath("agenda.js").read_bytes()),
     ]

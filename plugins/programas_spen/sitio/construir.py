@@ -124,7 +124,7 @@ def describir_paginas(grafo: Grafo, fichas: Mapping[str, FichaAnexo] | None = No
     paginas += [trans.pagina_area(area, grafo) for area in grafo.areas.values()]
     paginas += [trans.pagina_mecanismo(ident, grafo) for ident in grafo.mecanismos]
     paginas += [trans.pagina_institucion(i, grafo) for i in grafo.instituciones.values()]
-    paginas += calendarios.paginas_calendario(grafo)
+    paginas += calendarios.paginas_calendario(grafo, url_base or URL_BASE)
     if abiertos is not None and url_base is not None:
         paginas += [datos_abiertos.pagina_datos_abiertos(grafo, url_base, abiertos),
                     datos_abiertos.pagina_diccionario(abiertos)]

@@ -170,6 +170,8 @@ class Elemento:
     id: str | None = None
     bloques: tuple[Bloque, ...] = ()
     solo_web: bool = False
+    #: Otros atributos del ``<li>`` (``data-*``), en orden.
+    atributos: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

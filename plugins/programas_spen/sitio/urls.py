@@ -23,7 +23,8 @@ Mecanismo entre años                  ``/mecanismos/<mecanismo>/``
 Institución                           ``/instituciones/<institución>/``
 Calendario y gráficas de un documento ``/documentos/<documento>/calendario/``, ``…/graficas/``
 Agenda de un mes / de un año          ``/calendario/<AAAA>/<MM>/``, ``/calendario/<AAAA>/``
-Feeds iCalendar                       ``/suscripciones/<nombre>.ics`` (página: ``/suscripciones/``)
+Feeds iCalendar                       ``/suscripciones/<nombre>.ics`` (página: ``/suscripciones/``);
+                                      para suscribirse, ``webcal://<sitio>/suscripciones/<nombre>.ics``
 Anexo de un documento (vista de      ``/documentos/<documento>/anexo/`` (HTML) y
 impresión y PDF para la Gaceta)      ``/documentos/<documento>/anexo.pdf``
 Dirección corta de un acuerdo        ``/<número oficial>/`` (INE/JGE06/2020 → ``/INE/JGE06/2020/``):
@@ -117,6 +118,9 @@ def relativa_a(ruta: str, carpeta: str) -> str:
     return "/".join([".."] * (len(base) - comun) + partes[comun:]) or "."
 
 
+#: URL pública por omisión (la de ``mkdocs.yml`` sin la variable ``SITIO_URL``).
+URL_BASE = "https://programas-spen.example/"
+
 INICIO = Destino("index.md")
 CALENDARIO = Destino("calendario/index.md")
 SUSCRIPCIONES = Destino("suscripciones/index.md")
@@ -204,12 +208,26 @@ def feed(nombre: str) -> str:
     return f"suscripciones/{nombre}.ics"
 
 
+def feed_absoluto(url_base: str, nombre: str) -> str:
+    """URL pública de un feed iCalendar (la que se copia para suscribirse):
+    ``https://sitio/suscripciones/<nombre>.ics``."""
+    return absoluta(url_base, feed(nombre))
+
+
+def webcal(url: str) -> str:
+    """La misma URL pública con el esquema ``webcal://``, que abre la agenda del sistema para
+    suscribirse con un clic: ``https://sitio/x.ics`` → ``webcal://sitio/x.ics``."""
+    return "webcal://" + url.split("://", 1)[-1]
+
+
 ACTIVO_PLOTLY = "activos/plotly.min.js"
 ACTIVO_GRAFICAS = "activos/graficas.js"
 ACTIVO_FILTROS = "activos/filtros.js"
 ACTIVO_BUSCAR = "activos/buscar.js"
 #: Lleva de un ancla o una página de antes a la nueva (``sitio/permanencia``).
 ACTIVO_DIRECCIONES = "activos/direcciones.js"
+ACTIVO_COPIAR = "activos/copiar.js"
+ACTIVO_AGENDA = "activos/agenda.js"
 
 
 def activo_desde(activo: str, origen: str) -> str:

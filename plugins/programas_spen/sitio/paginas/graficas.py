@@ -257,6 +257,9 @@ def _temas(doc: Documento, grafo: Grafo) -> list[Grafica]:
     columnas = cal.columnas(doc)
     por_mes = [sum(1 for t in doc.temas if m in cal.meses_de(t.calendario)) for m in columnas]
     maximo = max(por_mes) if por_mes else 0
+    g2 = _temas_por_area(doc, grafo)
+    if not maximo:  # ningún tema tiene meses en la fuente: no hay «temas por mes» que contar
+        return [g2]
     g1 = Grafica("temas-por-mes", "Temas por mes",
                  f"{len(doc.temas)} temas; el mes con más temas es "
                  f"{', '.join(nombre_mes(m) for m, n in zip(columnas, por_mes, strict=True) if n == maximo)}"
@@ -264,13 +267,16 @@ def _temas(doc: Documento, grafo: Grafo) -> list[Grafica]:
                  ("Mes", "Temas"), tuple((nombre_mes(m), str(n)) for m, n in zip(columnas, por_mes, strict=True)),
                  _barras([f"{ABREVIATURAS_MESES[int(m[5:]) - 1]} {m[:4]}" for m in columnas],
                          [("Temas", por_mes)]))
+    return [g1, g2]
+
+
+def _temas_por_area(doc: Documento, grafo: Grafo) -> Grafica:
     areas = Counter((grafo.areas[t.area].siglas or grafo.areas[t.area].nombre) if t.area else "Sin área en la fuente"
                     for t in doc.temas)
-    g2 = Grafica("temas-por-area", "Temas por área responsable",
-                 f"{len(doc.temas)} temas en {len(areas)} grupos según el área que da la fuente.",
-                 ("Área", "Temas"), tuple((a, str(n)) for a, n in sorted(areas.items())),
-                 _barras(sorted(areas), [("Temas", [areas[a] for a in sorted(areas)])]))
-    return [g1, g2]
+    return Grafica("temas-por-area", "Temas por área responsable",
+                   f"{len(doc.temas)} temas en {len(areas)} grupos según el área que da la fuente.",
+                   ("Área", "Temas"), tuple((a, str(n)) for a, n in sorted(areas.items())),
+                   _barras(sorted(areas), [("Temas", [areas[a] for a in sorted(areas)])]))
 
 
 def graficas_documento(doc: Documento, grafo: Grafo) -> list[Grafica]:

@@ -23,6 +23,7 @@ from programas_spen.sitio.secciones import (
     Fila,
     GrupoFilas,
     Marca,
+    Parrafo,
     Parte,
     Salto,
     Tabla,
@@ -106,6 +107,11 @@ _LEYENDA = (
     ("Marca fuera de la tabla", "La fuente pone una marca más allá de la última columna de meses; no se "
                                 "asigna a ningún mes."),
 )
+
+#: La pista visible, antes de la rejilla, de que se desplaza de lado donde no cabe (con la sombra
+#: del borde, ``estilos/calendario.css``).
+PISTA = Parrafo("Si la tabla no cabe en su pantalla, deslícela de lado (o, con el teclado, enfóquela y use las "
+                "flechas): la primera columna queda fija.", clase="spen-pista-desplazar")
 
 #: La leyenda de la rejilla: qué significa cada símbolo o texto de sus celdas.
 LEYENDA = Tabla(("Símbolo o texto", "Significado"), tuple(Fila(par) for par in _LEYENDA))
