@@ -29,8 +29,9 @@ PROHIBIDOS = {
     r"\bregistro\(s\) en «": "jerga de la validación",
 }
 
-#: Páginas que no son para la ciudadanía (ver arriba).
-EXCLUIDAS = ("avisos/", "datos/", "pagefind/")
+#: Páginas que no son para la ciudadanía (ver arriba; la guía del personal enseña archivos y
+#: mensajes de la validación tal como los verá quien publica).
+EXCLUIDAS = ("avisos/", "datos/", "pagefind/", "guia-personal/")
 
 
 def _texto_que_se_lee(html: str) -> str:
